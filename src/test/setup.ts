@@ -1,0 +1,2 @@
+// Vitest setup for component tests (jsdom).
+export {};
