@@ -166,6 +166,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v3/{project_id}/jobs/{job_id}/get-src-user': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Obtaining Migration Users of the Source Database
+     * @description Lists the users and roles of the source database. Available only in the migration scenario and PostgreSQL synchronization, after the task is created and both connection tests succeeded.
+     */
+    get: operations['listSourceUsers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v3/{project_id}/jobs/{job_id}/object/compare': {
     parameters: {
       query?: never;
@@ -434,6 +454,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v3/{project_id}/jobs/batch-update-user': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Updating Migrated User Information in Batches
+     * @description Sets the users and roles to migrate, per task. Supported only in migration scenarios and PostgreSQL synchronization.
+     */
+    put: operations['batchUpdateMigrationUsers'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v3/{project_id}/jobs/create-compare-task': {
     parameters: {
       query?: never;
@@ -579,6 +619,84 @@ export interface components {
       error_code?: string;
       /** @description Error message. */
       error_msg?: string;
+    };
+    /** @description Users and roles to migrate for one task (Table 4-251). */
+    BatchUpdateMigrationUsersJob: {
+      /** @description Task ID. */
+      job_id: string;
+      /** @description Global password. */
+      password?: string | null;
+      /** @description Users to migrate; mandatory when users are migrated. */
+      list?: components['schemas']['BatchUpdateMigrationUsersUser'][];
+      /** @description Roles to migrate; mandatory when users are migrated. */
+      user_roles?: components['schemas']['BatchUpdateMigrationUsersRole'][];
+      /** @description Whether to set a password. */
+      is_set_password: boolean;
+      /** @description Whether to migrate users. */
+      is_migrate_user: boolean;
+      /**
+       * @description Whether to synchronize permissions (PostgreSQL synchronization).
+       * @default false
+       */
+      is_sync_object_privilege: boolean;
+      user?: components['schemas']['BatchUpdateMigrationUsersSingleUser'];
+    };
+    BatchUpdateMigrationUsersRequest: {
+      /** @description One item per task. */
+      jobs: components['schemas']['BatchUpdateMigrationUsersJob'][];
+    };
+    BatchUpdateMigrationUsersResponse: {
+      /** @description Total number. */
+      all_counts?: number;
+      results?: components['schemas']['ListSourceUsersResponse'][];
+    };
+    /** @description A role to migrate (Table 4-253). */
+    BatchUpdateMigrationUsersRole: {
+      /** @description Role. */
+      role: string;
+      /** @description Description. */
+      comment?: string | null;
+      /** @description Whether migration is supported. */
+      is_transfer: boolean;
+      /** @description Permissions. */
+      privileges: string;
+      /** @description Inherited roles. */
+      inherits_roles?: string[];
+      /** @description Whether the role is selected; not migrated when left out. */
+      selected?: boolean;
+    };
+    /** @description A single user, as written in the reference's first example request (the parameter table has list instead). */
+    BatchUpdateMigrationUsersSingleUser: {
+      id?: string;
+      account?: string;
+      comment?: string | null;
+      is_transfer?: boolean;
+      privileges?: string[] | null;
+      password?: string | null;
+      is_set_password?: boolean;
+      roles?: string[];
+      selected?: boolean;
+    };
+    /** @description A user to migrate (Table 4-252). */
+    BatchUpdateMigrationUsersUser: {
+      /** @description User ID. */
+      id: string;
+      /** @description User. */
+      account: string;
+      /** @description Description. */
+      comment?: string | null;
+      /** @description Whether migration is supported. */
+      is_transfer: boolean;
+      /** @description Permissions. */
+      privileges?: string[] | null;
+      /** @description Password. */
+      password?: string | null;
+      /** @description Whether to reset the password. */
+      is_set_password?: boolean;
+      /** @description Roles of the user. */
+      roles: string[];
+      /** @description Whether the user is selected. */
+      selected: boolean;
     };
     /** @description Value comparison result of one table (table 4-223). */
     CompareContentDetailItem: {
@@ -2203,6 +2321,61 @@ export interface components {
       /** @description Node specifications. */
       node_types?: components['schemas']['ListNodeTypesItem'][];
     };
+    /** @description Users and roles of one task (Table 4-260; also the items of 4.2.1's results, Table 4-255). */
+    ListSourceUsersResponse: {
+      /** @description Task ID. */
+      job_id?: string;
+      /** @description Whether the global password is used. */
+      is_global_password?: string;
+      /** @description Error code, or SUCCESS. */
+      message?: string;
+      /** @description Users. */
+      user_list?: components['schemas']['ListSourceUsersUser'][];
+      /** @description Roles. */
+      roles_list?: components['schemas']['ListSourceUsersRole'][];
+      /** @description Whether the request succeeded. */
+      is_success?: boolean;
+    };
+    /** @description A role of the source database (Tables 4-257 and 4-262). */
+    ListSourceUsersRole: {
+      /** @description Role. */
+      role?: string;
+      /** @description Description. */
+      comment?: string | null;
+      /** @description Whether migration is supported. */
+      is_transfer?: boolean | null;
+      /** @description Permissions. */
+      privileges?: string | null;
+      /** @description Inherited roles. */
+      inherits_roles?: string[] | null;
+      /** @description Whether the role is selected. */
+      selected?: boolean | null;
+    };
+    /** @description A user of the source database (Tables 4-256 and 4-261). */
+    ListSourceUsersUser: {
+      /** @description Account ID. */
+      id?: string;
+      /** @description Account. */
+      account?: string;
+      /** @description Description. */
+      comment?: string | null;
+      /** @description Whether migration is supported. */
+      is_transfer?: boolean | null;
+      /** @description Permissions (a string in 4.2.2, an array of strings in 4.2.1). */
+      privileges?: string | string[] | null;
+      /** @description Password. */
+      password?: string | null;
+      /** @description Roles of the user. */
+      roles?: string[] | null;
+      /** @description Whether the user is selected. */
+      selected?: boolean | null;
+      /** @description User permissions that cannot be synchronized. */
+      no_privileges?: string | null;
+      /** @description Parent user. */
+      parent_account?: string | null;
+      /** @description Parent user (parent-child relationship) that cannot be synchronized. */
+      no_parent_account?: string | null;
+    };
     /** @description Value comparison result (Table 4-131). */
     QueryCompareResultContent: {
       /** @description ID of the value comparison task. */
@@ -3372,6 +3545,70 @@ export interface operations {
         };
       };
       /** @description Error (appendix A.1, codes in appendix A.3). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listSourceUsers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: 'en-us' | 'zh-cn';
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: string;
+        /** @description Task ID. */
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListSourceUsersResponse'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Internal Server Error */
       500: {
         headers: {
           [name: string]: unknown;
@@ -4601,6 +4838,72 @@ export interface operations {
         };
       };
       /** @description Error (appendix A.1, codes in appendix A.3). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  batchUpdateMigrationUsers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: 'en-us' | 'zh-cn';
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BatchUpdateMigrationUsersRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchUpdateMigrationUsersResponse'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Internal Server Error */
       500: {
         headers: {
           [name: string]: unknown;
