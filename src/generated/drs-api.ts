@@ -2009,7 +2009,7 @@ export interface components {
     /** @description Pagination over the given job IDs (Table 4-155; same as 4.1.22's page_req). */
     JobDetailPageReq: {
       /**
-       * @description Current page; cannot exceed the number of pages (job IDs / per_page).
+       * @description Current page; cannot exceed the number of pages (job IDs / per_page), else DRS.M00211.
        * @default 1
        */
       cur_page: number;
@@ -2292,7 +2292,7 @@ export interface components {
       service_name?: string;
       /** @description Task status filter; empty string for all. */
       status?: components['schemas']['JobStatus'] | '';
-      /** @description Tag filter, tag key to tag value (key up to 36, value up to 43 characters). */
+      /** @description Tag filter, tag key to tag value (key up to 36, value up to 43 characters; Table 4-7). */
       tags?: {
         [key: string]: string;
       };
