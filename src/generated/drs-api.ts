@@ -2748,9 +2748,33 @@ export interface components {
       /** @description Filter criteria; an SQL condition for a processing rule, `config` for a configuration rule. */
       value: string;
     };
+    /** @description A resource tag (key/value pair). Keys are unique within a task. */
+    Tag: {
+      /** @description Tag key, up to 36 characters. */
+      key: string;
+      /** @description Tag value, up to 43 characters. */
+      value: string;
+    };
   };
-  responses: never;
-  parameters: never;
+  responses: {
+    /** @description Error, see appendix A.3. */
+    Error: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+  };
+  parameters: {
+    /** @description Task ID. */
+    JobId: string;
+    /** @description Project ID of a tenant in a region (appendix A.5). */
+    ProjectId: string;
+    /** @description Request language type. */
+    XLanguage: 'en-us' | 'zh-cn';
+  };
   requestBodies: never;
   headers: never;
   pathItems: never;
