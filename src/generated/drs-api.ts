@@ -1751,8 +1751,8 @@ export interface components {
        * @enum {string}
        */
       schema_type?: 'Replication' | 'Tungsten' | 'PGBaseBackup';
-      /** @description Number of nodes. */
-      node_num?: string;
+      /** @description Number of nodes (a string in the reference, an integer in newer SDKs). */
+      node_num?: string | number;
       /** @description Whether objects are selected. */
       object_switch?: boolean;
       /** @description Main task ID. */
@@ -1807,6 +1807,17 @@ export interface components {
       children?: components['schemas']['JobDetailChild'][];
       /** @description Whether binlog clearing is enabled for RDS for MySQL / MariaDB. */
       is_open_fast_clean?: boolean;
+      /** @description Whether the task is a primary/standby task (SDK field). */
+      is_multi_az?: boolean;
+      /** @description AZ name of the node (SDK field). */
+      az_name?: string;
+      /** @description Primary AZ of a primary/standby task (SDK field). */
+      master_az?: string;
+      /** @description Standby AZ of a primary/standby task (SDK field). */
+      slave_az?: string;
+      /** @description Primary/standby role of the task (SDK field). */
+      node_role?: string;
+      period_order?: components['schemas']['JobDetailPeriodOrder'];
     };
     /** @description Exception notification settings (Table 4-163). */
     JobDetailAlarmNotify: {
@@ -2018,6 +2029,25 @@ export interface components {
        * @default 5
        */
       per_page: number;
+    };
+    /** @description Yearly/monthly subscription of the task (SDK field; not in the reference table). */
+    JobDetailPeriodOrder: {
+      /** @description Order status. */
+      status?: string;
+      /** @description Order ID. */
+      order_id?: string;
+      /** @description Billing mode. */
+      charging_mode?: number;
+      /** @description Subscription period type. */
+      period_type?: number;
+      /** @description Number of periods. */
+      period_num?: number;
+      /** @description Whether the subscription renews automatically. */
+      is_auto_renew?: number;
+      /** @description Time the resource took effect (creation time). */
+      eff_time?: string;
+      /** @description Expiry time. */
+      exp_time?: string;
     };
     /** @description A specified EIP (Table 4-172). */
     JobDetailPublicIp: {
