@@ -554,6 +554,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v3/auth/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Obtaining a User Token
+     * @description IAM call that issues a project-scoped user token (valid 24 hours; cache it). The token is returned in the X-Subject-Token response header and is sent as X-Auth-Token with every DRS call. DRS needs a project-level token, so auth.scope names a project.
+     */
+    post: operations['createToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1797,8 +1817,8 @@ export interface components {
       object_infos?: components['schemas']['JobDetailObjectInfo'][];
       original_job_direction?: components['schemas']['ListJobsJobDirection'];
       data_transformation?: components['schemas']['JobDetailDataTransformation'];
-      /** @description Task tags. */
-      tags?: components['schemas']['JobDetailTag'][];
+      /** @description Task tags (Table 4-171). */
+      tags?: components['schemas']['Tag'][];
       /** @description Specified EIPs. */
       public_ip_list?: components['schemas']['JobDetailPublicIp'][];
       /** @description Whether an EIP was bound successfully. */
@@ -2090,13 +2110,6 @@ export interface components {
        * @enum {string}
        */
       protocol?: 'sms' | 'email';
-    };
-    /** @description A task tag (Table 4-171). */
-    JobDetailTag: {
-      /** @description Tag key. */
-      key?: string;
-      /** @description Tag value. */
-      value?: string;
     };
     /** @description Root node database of the destination instance (Table 4-162). */
     JobDetailTargetRootDb: {
@@ -2785,6 +2798,117 @@ export interface components {
       /** @description Tag value, up to 43 characters. */
       value: string;
     };
+    TokenAuth: {
+      identity: components['schemas']['TokenIdentity'];
+      scope: components['schemas']['TokenScope'];
+    };
+    TokenBody: {
+      /**
+       * Format: date-time
+       * @description Expiry time (UTC, ISO 8601), 24 hours after issue.
+       */
+      expires_at: string;
+      /**
+       * Format: date-time
+       * @description Issue time (UTC, ISO 8601).
+       */
+      issued_at?: string;
+      /** @description Authentication methods used. */
+      methods?: string[];
+      user?: components['schemas']['TokenUser'];
+      project?: components['schemas']['TokenProject'];
+      domain?: components['schemas']['TokenNamedRef'];
+      /** @description Roles granted in the scope. */
+      roles?: components['schemas']['TokenNamedRef'][];
+      /** @description Service catalog (absent with nocatalog=true). */
+      catalog?: components['schemas']['TokenCatalogEntry'][];
+    };
+    TokenCatalogEndpoint: {
+      id?: string;
+      /** @description Endpoint visibility (public, internal, admin). */
+      interface?: string;
+      region?: string;
+      /** @description Region ID. */
+      region_id?: string;
+      /** @description Endpoint URL. */
+      url?: string;
+    };
+    TokenCatalogEntry: {
+      id?: string;
+      /** @description Service name. */
+      name?: string;
+      /** @description Service type. */
+      type?: string;
+      endpoints?: components['schemas']['TokenCatalogEndpoint'][];
+    };
+    /** @description The account (domain) the user belongs to, by name or ID. */
+    TokenDomainRef:
+      | {
+          /** @description Account (domain) name. */
+          name?: string;
+          /** @description Account (domain) ID. */
+          id?: string;
+        }
+      | unknown
+      | unknown;
+    TokenIdentity: {
+      /** @description Authentication methods; DRS clients use the password method. */
+      methods: 'password'[];
+      password: components['schemas']['TokenPasswordIdentity'];
+    };
+    TokenNamedRef: {
+      id?: string;
+      name?: string;
+    };
+    TokenPasswordIdentity: {
+      user: components['schemas']['TokenPasswordUser'];
+    };
+    TokenPasswordUser: {
+      /** @description IAM user name. */
+      name: string;
+      /**
+       * Format: password
+       * @description Login password of the IAM user.
+       */
+      password: string;
+      domain: components['schemas']['TokenDomainRef'];
+    };
+    TokenProject: {
+      /** @description Project ID (the project_id of the DRS paths). */
+      id?: string;
+      /** @description Project name. */
+      name?: string;
+      domain?: components['schemas']['TokenNamedRef'];
+    };
+    /** @description The project, by name (e.g. the region name) or ID. */
+    TokenProjectRef:
+      | {
+          /** @description Project name. */
+          name?: string;
+          /** @description Project ID. */
+          id?: string;
+        }
+      | unknown
+      | unknown;
+    TokenRequest: {
+      auth: components['schemas']['TokenAuth'];
+    };
+    TokenResponse: {
+      token: components['schemas']['TokenBody'];
+    };
+    /** @description Where the token takes effect; DRS needs a project scope. */
+    TokenScope: {
+      project: components['schemas']['TokenProjectRef'];
+    };
+    TokenUser: {
+      /** @description User ID. */
+      id?: string;
+      /** @description User name. */
+      name?: string;
+      domain?: components['schemas']['TokenNamedRef'];
+      /** @description Password expiry time; empty when the password does not expire. */
+      password_expires_at?: string;
+    };
   };
   responses: {
     /** @description Error, see appendix A.3. */
@@ -2816,11 +2940,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -2839,60 +2963,12 @@ export interface operations {
           'application/json': components['schemas']['ListJobsResponse'];
         };
       };
-      /** @description Bad Request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not Found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unprocessable Entity */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Internal Server Error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   cancelCompareTask: {
@@ -3632,13 +3708,13 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
       };
       cookie?: never;
     };
@@ -3653,60 +3729,12 @@ export interface operations {
           'application/json': components['schemas']['ListSourceUsersResponse'];
         };
       };
-      /** @description Bad Request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not Found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unprocessable Entity */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Internal Server Error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   getObjectCompareOverview: {
@@ -4316,11 +4344,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -4339,60 +4367,12 @@ export interface operations {
           'application/json': components['schemas']['JobDetailResponse'];
         };
       };
-      /** @description Bad Request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not Found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unprocessable Entity */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Internal Server Error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchQueryProgress: {
@@ -4400,11 +4380,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -4432,60 +4412,12 @@ export interface operations {
           'application/json': components['schemas']['BatchQueryProgressResponse'];
         };
       };
-      /** @description Bad Request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not Found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unprocessable Entity */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Internal Server Error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchQueryRpoRto: {
@@ -4577,11 +4509,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -4600,60 +4532,12 @@ export interface operations {
           'application/json': components['schemas']['BatchQueryJobStatusResponse'];
         };
       };
-      /** @description Bad Request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not Found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unprocessable Entity */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Internal Server Error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchQueryStructProcess: {
@@ -4997,11 +4881,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -5020,60 +4904,12 @@ export interface operations {
           'application/json': components['schemas']['BatchUpdateMigrationUsersResponse'];
         };
       };
-      /** @description Bad Request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not Found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unprocessable Entity */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Internal Server Error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   createCompareTask: {
@@ -5081,11 +4917,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -5104,60 +4940,12 @@ export interface operations {
           'application/json': components['schemas']['CreateCompareTaskResponse'];
         };
       };
-      /** @description Bad Request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not Found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unprocessable Entity */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Internal Server Error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   getDrMonitoringData: {
@@ -5249,11 +5037,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -5272,60 +5060,12 @@ export interface operations {
           'application/json': components['schemas']['QueryCompareResultResponse'];
         };
       };
-      /** @description Bad Request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not Found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unprocessable Entity */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Internal Server Error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   listNodeTypes: {
@@ -5344,11 +5084,11 @@ export interface operations {
       };
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -5363,60 +5103,45 @@ export interface operations {
           'application/json': components['schemas']['ListNodeTypesResponse'];
         };
       };
-      /** @description Bad Request */
-      400: {
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  createToken: {
+    parameters: {
+      query?: {
+        /** @description When true, the response body has no catalog. */
+        nocatalog?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenRequest'];
+      };
+    };
+    responses: {
+      /** @description Created. The token is the X-Subject-Token header. */
+      201: {
         headers: {
+          /** @description The issued user token; send it as X-Auth-Token. */
+          'X-Subject-Token': string;
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'];
+          'application/json': components['schemas']['TokenResponse'];
         };
       };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not Found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unprocessable Entity */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Internal Server Error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
 }
