@@ -230,6 +230,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v3/{project_id}/jobs/{job_id}/params': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Modifying Database Parameters
+     * @description Modifies destination database parameters. MySQL migration and MySQL DR only; job_direction up, task CONFIGURATION, after a successful 4.1.9 (else DRS.M00303).
+     */
+    post: operations['updateParams'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v3/{project_id}/jobs/{job_id}/table/compare': {
     parameters: {
       query?: never;
@@ -294,6 +314,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v3/{project_id}/jobs/batch-connection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Testing Connections in Batches
+     * @description Tests the connection to a task's source (end_point_type so) or destination (ta) database. Only when the task is CONFIGURATION.
+     */
+    post: operations['batchTestConnections'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-creation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Creating Tasks in Batches
+     * @description Creates real-time migration, synchronization and disaster recovery tasks in batches. A new task is CREATING and becomes CONFIGURATION when its replication instance is ready.
+     */
+    post: operations['batchCreateJobs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v3/{project_id}/jobs/batch-detail': {
     parameters: {
       query?: never;
@@ -308,6 +368,166 @@ export interface paths {
      * @description Queries the details of tasks by task ID: endpoints, replication instance, speed limits, alarm notification, selected objects, data filtering, tags, EIPs and subtasks. A task that does not exist is answered with an item carrying error_code (e.g. DRS.M00289 or DRS.M05004).
      */
     post: operations['batchQueryJobDetails'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-get-params': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Obtaining Database Parameters in Batches
+     * @description Obtains the source and destination database parameters for comparison. MySQL migration and MySQL DR only; job_direction up and task CONFIGURATION.
+     */
+    post: operations['batchGetParams'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Stopping or Deleting Tasks in Batches
+     * @description Stops (terminate, force_terminate) or deletes (delete) tasks. Only CREATE_FAILED, RELEASE_RESOURCE_COMPLETE and RELEASE_CHILD_TRANSFER_COMPLETE tasks can be deleted; stop others first. The request has a body although the method is DELETE.
+     */
+    delete: operations['batchDeleteJobs'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-limit-speed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Setting Flow Control for Tasks
+     * @description Sets or clears (speed_limit []) flow control. Up to 10 non-overlapping UTC time ranges; begin hh:mm (the minutes are ignored), end hh:59; begin and end must differ (DRS.M00306); begin 16:00 with end 15:59 limits the whole day. Not for INCR_TRANS tasks (DRS.M00403).
+     */
+    put: operations['batchSetSpeedLimit'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-modification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Modifying Tasks in Batches
+     * @description Modifies task names, descriptions and exception notification, and (after a successful connection test, task CONFIGURATION) saves the source and destination database information. Not for stopped or deleted tasks.
+     */
+    put: operations['batchModifyJobs'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-modify-pwd': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Changing the Passwords of the Source and Destination Databases in Batches
+     * @description Changes the source (so) or destination (ta) database password of started tasks: STARTJOBING, STARTJOB_FAILED, FULL_TRANSFER_STARTED, FULL_TRANSFER_FAILED, FULL_TRANSFER_COMPLETE, INCRE_TRANSFER_STARTED, INCRE_TRANSFER_FAILED or PAUSING.
+     */
+    put: operations['batchModifyPasswords'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-pause-task': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pausing Tasks in Batches
+     * @description Pauses tasks that are migrating, synchronizing or in DR: pause_mode target stops replay, all stops log capture and replay.
+     */
+    post: operations['batchPauseJobs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-precheck': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Performing a Batch Pre-Check
+     * @description Starts a pre-check of whether the migration, synchronization or DR can be performed. Task CONFIGURATION, after the connection test and 4.1.4.
+     */
+    post: operations['batchPrecheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-precheck-result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Querying Pre-check Results in Batches
+     * @description Queries pre-check results; only after 4.1.6. process reaches "100%" when the check is done; the task can start when result is true.
+     */
+    post: operations['batchQueryPrecheckResults'];
     delete?: never;
     options?: never;
     head?: never;
@@ -334,6 +554,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v3/{project_id}/jobs/batch-replace-definer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Setting Definers in Batches
+     * @description Sets whether the Definers of all source objects are migrated to the destination user (true) or kept (false; migrate the accounts too). Task CONFIGURATION only.
+     */
+    post: operations['batchReplaceDefiner'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-retry-task': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resuming or Retrying Tasks in Batches
+     * @description Retries failed tasks or resumes paused tasks.
+     */
+    post: operations['batchRetryJobs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v3/{project_id}/jobs/batch-rpo-and-rto': {
     parameters: {
       query?: never;
@@ -348,6 +608,46 @@ export interface paths {
      * @description Queries the Recovery Point Objective (RPO) and Recovery Time Objective (RTO) of DR tasks.
      */
     post: operations['batchQueryRpoRto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-select-objects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Selecting Database Objects in Batches
+     * @description Selects the databases or tables to migrate or synchronize (not DR). Task CONFIGURATION, after the connection test and 4.1.4.
+     */
+    put: operations['batchSelectObjects'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/batch-starting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Starting Tasks in Batches
+     * @description Starts configured migration, synchronization and DR tasks, now or at start_time (epoch milliseconds).
+     */
+    post: operations['batchStartJobs'];
     delete?: never;
     options?: never;
     head?: never;
@@ -468,6 +768,26 @@ export interface paths {
      */
     put: operations['batchUpdateMigrationUsers'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v3/{project_id}/jobs/cluster/batch-connection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Testing Connections in Batches (Cluster Mode)
+     * @description Tests connections in cluster mode (e.g. a DDS cluster source with its shards, or Kafka). job_id is the parent task; property is a JSON-encoded array of connection settings. Only when the task is CONFIGURATION.
+     */
+    post: operations['batchTestClusterConnections'];
     delete?: never;
     options?: never;
     head?: never;
@@ -717,6 +1037,52 @@ export interface components {
       roles: string[];
       /** @description Whether the user is selected. */
       selected: boolean;
+    };
+    ClusterConnectionItem: {
+      /** @description Operation to perform, e.g. testConnection. */
+      action: string;
+      job_id: components['schemas']['JobsTaskId'];
+      /** @description JSON-encoded (escaped) array of ClusterConnectionProperty objects (table 4-21), one per endpoint: the source (so), its shards (ls) or the destination (ta). */
+      property: string;
+    };
+    /** @description One endpoint of a cluster connection test (table 4-21), inside the property JSON string. */
+    ClusterConnectionProperty: {
+      /** @description Database type. */
+      dbtype: string;
+      /** @description Database port; 0 for MongoDB. */
+      dbport: number;
+      /** @description Whether the connection uses SSL. */
+      ssllink: boolean;
+      nettype: components['schemas']['JobsNetType'];
+      /**
+       * @description so (source), ta (destination) or ls (a shard of a cluster source).
+       * @enum {string}
+       */
+      endpointtype: 'so' | 'ta' | 'ls';
+      /** @description Database IP address. */
+      ip: string;
+      /** @description Database name. */
+      dbName: string;
+      /** @description DB instance ID; mandatory for cloud instances. */
+      instid?: string;
+      /** @description Database username. */
+      dbuser: string;
+      /**
+       * Format: password
+       * @description Database password.
+       */
+      dbpassword: string;
+      /** @description SSL certificate content; for SSL connections. */
+      sslcertkey?: string;
+      /** @description SSL certificate name; for SSL connections. */
+      sslcertname?: string;
+      /** @description SSL certificate checksum; for SSL connections. */
+      sslcertchecksum?: string;
+      kafkaSecurityConfig?: components['schemas']['JobsKafkaSecurityConfig'];
+    };
+    ClusterConnectionRequest: {
+      /** @description Cluster connections to test (table 4-20). */
+      jobs: components['schemas']['ClusterConnectionItem'][];
     };
     /** @description Value comparison result of one table (table 4-223). */
     CompareContentDetailItem: {
@@ -1318,6 +1684,150 @@ export interface components {
       /** @description Max token of the table. */
       max_token?: string;
     };
+    /** @description One task to create (table 4-4; SDK fields product_id, master_az, slave_az, charging_mode, period_order). */
+    CreateJobItem: {
+      name: components['schemas']['JobsTaskName'];
+      db_use_type: components['schemas']['JobsDbUseType'];
+      engine_type: components['schemas']['JobsEngineType'];
+      job_direction: components['schemas']['JobsJobDirection'];
+      /** @description Whether to bind an EIP; mandatory and true when net_type is eip. */
+      bind_eip?: boolean;
+      /** @description ID (UUID) of the subnet of the DRS instance: the network ID of a subnet in the destination database's VPC. */
+      customize_sutnet_id: string;
+      /** @description Table spelling of customize_sutnet_id. */
+      customize_sut_net_id?: string;
+      /**
+       * @description Whether the destination instance is set read-only (MySQL destination, job_direction up). Mandatory and true in DR when the current cloud is standby.
+       * @default true
+       */
+      is_target_readonly: boolean;
+      /** @description Table spelling of is_target_readonly. */
+      is_target_read_only?: boolean;
+      /** @description Example spelling of is_target_readonly. */
+      is_target_READONLY?: boolean;
+      net_type: components['schemas']['JobsNetType'];
+      node_type: components['schemas']['JobsNodeType'];
+      /**
+       * Format: int32
+       * @description Number of nodes; for MongoDB the number of source shards, mandatory for a cluster source. Default 2 for MySQL dual-active DR.
+       */
+      node_num?: number;
+      source_endpoint: components['schemas']['JobsEndpoint'];
+      target_endpoint: components['schemas']['JobsEndpoint'];
+      task_type: components['schemas']['JobsTaskType'];
+      tags?: components['schemas']['JobsTags'];
+      description?: components['schemas']['JobsTaskDescription'];
+      /**
+       * @description Dual-active DR (true) or single-active (false); mandatory when db_use_type is cloudDataGuard.
+       * @default false
+       */
+      multi_write: boolean;
+      /** @description Enterprise project (default: default): one tag with key _sys_enterprise_project_id and the enterprise project ID as value. */
+      sys_tags?: components['schemas']['Tag'][];
+      /**
+       * @description Days in an abnormal status after which the task is stopped automatically, 14 to 100.
+       * @default 14
+       */
+      expired_days: string;
+      /** @description Specified EIPs. */
+      public_ip_list?: components['schemas']['CreateJobPublicIp'][];
+      /**
+       * @description Whether to enable quick binlog clearing for RDS for MySQL or RDS for MariaDB.
+       * @default false
+       */
+      is_open_fast_clean: boolean;
+      /** @description Product ID of the specifications (SDK field). */
+      product_id?: string;
+      /** @description AZ of the primary task (MySQL); effective when master_az and slave_az are both given. */
+      master_az?: string;
+      /** @description AZ of the standby task (MySQL); effective when master_az and slave_az are both given. */
+      slave_az?: string;
+      /**
+       * @description Billing mode (SDK field): period (yearly/monthly) or on_demand.
+       * @default on_demand
+       * @enum {string}
+       */
+      charging_mode: 'period' | 'on_demand';
+      period_order?: components['schemas']['CreateJobPeriodOrder'];
+    };
+    /** @description Yearly/monthly subscription (SDK field, with charging_mode period). */
+    CreateJobPeriodOrder: {
+      /**
+       * Format: int32
+       * @description Subscription period: 2 month, 3 year.
+       * @enum {integer}
+       */
+      period_type?: 2 | 3;
+      /**
+       * Format: int32
+       * @description Number of periods (1–9 months or 1–3 years).
+       */
+      period_num?: number;
+      /**
+       * Format: int32
+       * @description Auto-renewal: 0 no, 1 yes.
+       * @enum {integer}
+       */
+      is_auto_renew?: 0 | 1;
+    };
+    /** @description A specified EIP (table 4-8). */
+    CreateJobPublicIp: {
+      /** @description EIP ID. */
+      id: string;
+      /** @description EIP address. */
+      public_ip: string;
+      /**
+       * @description master (primary task, or any non primary/standby task) or slave (standby task).
+       * @enum {string}
+       */
+      type: 'master' | 'slave';
+    };
+    CreateJobRequest: {
+      /** @description Tasks to create (table 4-4). */
+      jobs: components['schemas']['CreateJobItem'][];
+    };
+    CreateJobResponse: {
+      /** @description One item per task. */
+      results?: components['schemas']['CreateJobResult'][];
+      /**
+       * Format: int32
+       * @description Total number of records.
+       */
+      count?: number;
+    };
+    /** @description One created task (table 4-10). */
+    CreateJobResult: {
+      /** @description Task ID. */
+      id?: string;
+      /** @description Subtask IDs, when there are subtasks. */
+      child_ids?: string[];
+      /** @description Task name. */
+      name?: string;
+      /** @description Task status (appendix A.4), CREATING for a new task. */
+      status?: string;
+      /** @description Creation time (epoch milliseconds as a string). */
+      create_time?: string;
+      /** @description Error code. */
+      error_code?: string;
+      /** @description Error message. */
+      error_msg?: string;
+    };
+    DeleteJobItem: {
+      /**
+       * @description terminate (stop), force_terminate (stop forcibly), delete; the SDKs add roll_back_upgrade_active_standby.
+       * @enum {string}
+       */
+      delete_type: 'terminate' | 'force_terminate' | 'delete' | 'roll_back_upgrade_active_standby';
+      job_id: components['schemas']['JobsTaskId'];
+      /** @description Whether to show the breakpoint of a completed task with a MySQL source (default null, not shown). */
+      is_show_breakpoint_position?: boolean;
+      /** @description Table spelling of is_show_breakpoint_position. */
+      is_show_break_point_position?: boolean;
+    };
+    DeleteJobRequest: {
+      /** @description Tasks to stop or delete (table 4-95). */
+      jobs: components['schemas']['DeleteJobItem'][];
+    };
     /** @description Task IDs (tables 4-280, 4-287, 4-293, 4-299). */
     DrBatchJobIdsRequest: {
       /** @description Task IDs. */
@@ -1714,6 +2224,60 @@ export interface components {
       /** @description Error code, see appendix A.3. */
       error_code: string;
       error_msg: string;
+    };
+    /** @description Parameters of one task (table 4-67). */
+    GetParamsItem: {
+      params?: components['schemas']['GetParamsParam'][];
+    };
+    /** @description One database parameter (table 4-68). */
+    GetParamsParam: {
+      /**
+       * @description Whether source and destination values are equal.
+       * @enum {string}
+       */
+      compare_result?: 'true' | 'false';
+      /** @description Value type, e.g. figure. */
+      data_type?: string | null;
+      /**
+       * @description common or performance.
+       * @enum {string}
+       */
+      group?: 'common' | 'performance';
+      /** @description Parameter name. */
+      key?: string;
+      /**
+       * @description Whether the instance needs a restart.
+       * @enum {string}
+       */
+      need_restart?: 'true' | 'false';
+      /** @description Source database value. */
+      source_value?: string;
+      /** @description Destination database value. */
+      target_value?: string;
+      /** @description Value range, e.g. 4096-16777216 or A|B|C. */
+      value_range?: string;
+      /** @description Error code. */
+      error_code?: string;
+      /** @description Error message. */
+      error_message?: string;
+    };
+    GetParamsRequest: {
+      /** @description Task IDs. */
+      jobs: components['schemas']['JobsTaskId'][];
+      /**
+       * @description 1 to obtain the parameters again (use it the first time), 0 to read them from the cache. A string in the table, a number in the example.
+       * @enum {string|integer}
+       */
+      refresh: '0' | '1' | 0 | 1;
+    };
+    GetParamsResponse: {
+      /** @description One item per task. */
+      params_list?: components['schemas']['GetParamsItem'][];
+      /**
+       * Format: int32
+       * @description Total number.
+       */
+      count?: number;
     };
     /** @description Details of one task (Table 4-157, plus fields of the example response). */
     JobDetail: {
@@ -2138,6 +2702,199 @@ export interface components {
       /** @description Table of the processed data. */
       table_name?: string;
     };
+    /** @description Batch operation results. */
+    JobsBatchResponse: {
+      /** @description One item per task. */
+      results?: components['schemas']['JobsBatchResult'][];
+      /**
+       * Format: int32
+       * @description Total number.
+       */
+      count?: number;
+    };
+    /** @description Result of one task in a batch operation. */
+    JobsBatchResult: {
+      /** @description Task ID. */
+      id?: string;
+      /**
+       * @description Status: success or failed.
+       * @enum {string}
+       */
+      status?: 'success' | 'failed';
+      /** @description Error code (appendix A.3). */
+      error_code?: string;
+      /** @description Error message. */
+      error_msg?: string;
+    };
+    /** @description Database port, 1 to 65535; 0 for MongoDB/DDS (the IP field then holds host:port pairs). The service also accepts the number as a string (as in the reference's examples). */
+    JobsDbPort: number | string;
+    /**
+     * @description Database type. Reference: mysql, mongodb, postgresql, oracle; the SDKs add gaussdbv5, kafka, gaussdbv5ha, taurus.
+     * @enum {string}
+     */
+    JobsDbType:
+      'mysql' | 'mongodb' | 'postgresql' | 'oracle' | 'gaussdbv5' | 'kafka' | 'gaussdbv5ha' | 'taurus';
+    /**
+     * @description Scenario: migration (real-time migration), sync (real-time synchronization), cloudDataGuard (real-time DR).
+     * @enum {string}
+     */
+    JobsDbUseType: 'migration' | 'sync' | 'cloudDataGuard';
+    /** @description Source or destination database information (tables 4-5 and 4-31). */
+    JobsEndpoint: {
+      db_type?: components['schemas']['JobsDbType'];
+      /** @description Code of the AZ where the database is located. */
+      az_code?: string;
+      /** @description Region of the DB instance; mandatory for a cloud instance (e.g. RDS). In DR, mandatory in source_endpoint when job_direction is down and in target_endpoint when it is up. */
+      region?: string;
+      /** @description DB instance ID; mandatory for a cloud instance. In DR, mandatory in source_endpoint when job_direction is down and in target_endpoint when it is up. */
+      inst_id?: string;
+      /** @description ID of the VPC where the database is located. */
+      vpc_id?: string;
+      /** @description ID of the subnet where the database is located. */
+      subnet_id?: string;
+      /** @description ID of the security group of the database. */
+      security_group_id?: string;
+      /** @description Project ID of the DB instance's region for a cloud instance, otherwise of the task's region. */
+      project_id?: string;
+      /** @description Database name: the Oracle service name (mandatory for an Oracle source) or the DDS authentication database. Up to 128 characters, without ! < > & " \ */
+      db_name?: string;
+      /**
+       * Format: password
+       * @description Database password (mandatory in 4.1.4 after the connection test, for engines with passwords).
+       */
+      db_password?: string;
+      db_port?: components['schemas']['JobsDbPort'];
+      /** @description Database user (mandatory in 4.1.4 after the connection test, for engines with users). */
+      db_user?: string;
+      /** @description RDS instance name. */
+      inst_name?: string;
+      /** @description Database IP address (mandatory in 4.1.4 after the connection test). */
+      ip?: string;
+      /** @description Mongo HA mode. */
+      mongo_ha_mode?: string;
+      /**
+       * Format: int32
+       * @description Running mode of an MRS cluster: 0 normal cluster, 1 security cluster.
+       * @enum {integer}
+       */
+      safe_mode?: 0 | 1;
+      /**
+       * Format: password
+       * @description SSL certificate password (.p12 certificate).
+       */
+      ssl_cert_password?: string;
+      /** @description Checksum of the SSL certificate, for backend verification; mandatory for a secure connection. */
+      ssl_cert_check_sum?: string;
+      /** @description Table spelling of ssl_cert_check_sum. */
+      ssl_cert_checksum?: string;
+      /** @description SSL certificate content, Base64-encoded. */
+      ssl_cert_key?: string;
+      /** @description SSL certificate name. */
+      ssl_cert_name?: string;
+      /** @description Whether SSL is enabled. */
+      ssl_link?: boolean;
+      /** @description Kafka topic name. */
+      topic?: string;
+      /**
+       * @description For MongoDB 4.0 or later when the shard node IPs cannot be obtained: Sharding4.0+ (in source_endpoint).
+       * @default Sharding4.0+
+       * @enum {string}
+       */
+      cluster_mode: 'Sharding4.0+';
+      kafka_security_config?: components['schemas']['JobsKafkaSecurityConfig'];
+    };
+    /**
+     * @description so (source database) or ta (destination database).
+     * @enum {string}
+     */
+    JobsEndPointType: 'so' | 'ta';
+    /**
+     * @description Engine type. Reference: mysql (MySQL to MySQL), mongodb (MongoDB to DDS), cloudDataGuard-mysql (DR MySQL to MySQL), postgresql, oracle-to-gaussdbv5, oracle-to-gaussdbv5ha, gaussdbv5-to-oracle, gaussdbv5ha-to-oracle, gaussdbv5-to-kafka; the SDKs add gaussdbv5, mysql-to-kafka, taurus-to-kafka, gaussdbv5ha-to-kafka, mysql-to-taurus.
+     * @enum {string}
+     */
+    JobsEngineType:
+      | 'mysql'
+      | 'mongodb'
+      | 'cloudDataGuard-mysql'
+      | 'postgresql'
+      | 'oracle-to-gaussdbv5'
+      | 'oracle-to-gaussdbv5ha'
+      | 'gaussdbv5-to-oracle'
+      | 'gaussdbv5ha-to-oracle'
+      | 'gaussdbv5-to-kafka'
+      | 'gaussdbv5'
+      | 'mysql-to-kafka'
+      | 'taurus-to-kafka'
+      | 'gaussdbv5ha-to-kafka'
+      | 'mysql-to-taurus';
+    /**
+     * @description Task direction: up (to the cloud; DR with the current cloud as standby), down (out of the cloud; DR with the current cloud as active), non-dbs (self-built databases).
+     * @enum {string}
+     */
+    JobsJobDirection: 'up' | 'down' | 'non-dbs';
+    /** @description Kafka security authentication (tables 4-6, 4-22, 4-32). */
+    JobsKafkaSecurityConfig: {
+      /**
+       * @description Security protocol (security.protocol); mandatory for security authentication. PLAINTEXT (IP and port only), SASL_PLAINTEXT, SSL, SASL_SSL.
+       * @enum {string}
+       */
+      type?: 'PLAINTEXT' | 'SASL_PLAINTEXT' | 'SASL_SSL' | 'SSL';
+      /** @description Certificate name; mandatory with SSL or SASL_SSL. */
+      trust_store_key_name?: string;
+      /** @description Base64 of the security certificate; mandatory with SSL or SASL_SSL. */
+      trust_store_key?: string;
+      /** @description Certificate password; mandatory when the certificate has one. */
+      trust_store_password?: string;
+      /** @description Host name endpoint identification algorithm (ssl.endpoint.identification.algorithm); empty disables host name verification. */
+      endpoint_algorithm?: string;
+      /**
+       * @description SASL mechanism (sasl.mechanism).
+       * @enum {string}
+       */
+      sasl_mechanism?: 'GSSAPI' | 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+      /** @description Whether to use token authentication; only with SASL_SSL or SASL_PLAINTEXT and SCRAM-SHA-256 or SCRAM-SHA-512. */
+      delegation_tokens?: boolean;
+      /** @description Table spelling of delegation_tokens. */
+      delegation_to_kens?: boolean;
+      /** @description Whether to enable two-way SSL authentication. */
+      enable_key_store?: boolean;
+      /** @description Keystore certificate; mandatory with two-way SSL. */
+      key_store_key?: string;
+      /** @description Keystore certificate name; mandatory with two-way SSL. */
+      key_store_key_name?: string;
+      /** @description Keystore certificate password (ssl.keystore.password). */
+      key_store_password?: string;
+      /**
+       * @description Whether to set the keystore private key password.
+       * @default false
+       */
+      set_private_key_password: boolean;
+      /** @description Keystore private key password (ssl.key.password); mandatory with two-way SSL and set_private_key_password true. */
+      key_password?: string;
+    };
+    /**
+     * @description Network type. VPC cannot be selected in the DR scenario.
+     * @enum {string}
+     */
+    JobsNetType: 'vpn' | 'vpc' | 'eip';
+    /**
+     * @description Specifications: micro, small, medium, high (large), xlarge, 2xlarge (maximum).
+     * @enum {string}
+     */
+    JobsNodeType: 'micro' | 'small' | 'medium' | 'high' | 'xlarge' | '2xlarge';
+    /** @description Tags, up to 20 (DRS.M00271); keys unique (DRS.M00269). */
+    JobsTags: components['schemas']['Tag'][];
+    /** @description Task description, up to 256 characters, without ! < > ' & " \ */
+    JobsTaskDescription: string;
+    /** @description Task ID (from the task list or task details). */
+    JobsTaskId: string;
+    /** @description Task name: 4 to 50 characters, starting with a letter; letters, digits, hyphens (-) and underscores (_); case-insensitive. */
+    JobsTaskName: string;
+    /**
+     * @description Task mode: FULL_TRANS (full), FULL_INCR_TRANS (full + incremental), INCR_TRANS (incremental). Single-active DR allows only FULL_INCR_TRANS.
+     * @enum {string}
+     */
+    JobsTaskType: 'FULL_TRANS' | 'FULL_INCR_TRANS' | 'INCR_TRANS';
     /**
      * @description Task status (appendix A.4, plus DELETED and CHILD_TRANSFER_STARTING and the statuses listed by 4.1.20). CREATING, CREATE_FAILED, CONFIGURATION, STARTJOBING (starting), WAITING_FOR_START, START_JOB_FAILED, PAUSING (paused), FULL_TRANSFER_* (full migration/sync; DR initialization), INCRE_TRANSFER_* (incremental; DR in progress/abnormal), RELEASE_RESOURCE_* (stopping/stop failed/stopped), REBUILD_NODE_* (recovering), CHANGE_JOB_* (changing), DELETED, CHILD_TRANSFER_* and RELEASE_CHILD_TRANSFER_* (subtasks), NODE_UPGRADE_* (upgrade).
      * @enum {string}
@@ -2419,6 +3176,238 @@ export interface components {
       /** @description Parent user (parent-child relationship) that cannot be synchronized. */
       no_parent_account?: string | null;
     };
+    /** @description Exception notification (table 4-29). */
+    ModifyJobAlarmNotify: {
+      /**
+       * Format: int64
+       * @description Subscription delay in seconds, 1 to 3600 (0 when unset).
+       */
+      delay_time?: number;
+      /**
+       * Format: int64
+       * @description RTO delay in seconds, 1 to 3600 (0 when unset).
+       */
+      rto_delay?: number;
+      /**
+       * Format: int64
+       * @description RPO delay in seconds, 1 to 3600 (0 when unset).
+       */
+      rpo_delay?: number;
+      /**
+       * @description Whether to notify users of alarms.
+       * @default false
+       */
+      alarm_to_user: boolean;
+      /** @description Up to two receiving methods. */
+      subscriptions?: components['schemas']['ModifyJobSubscription'][];
+    };
+    /** @description One task to modify (table 4-28). After the connection test, engine_type, net_type, job_direction, store_db_info, replace_definer (MySQL) and both endpoints are mandatory. */
+    ModifyJobItem: {
+      job_id: components['schemas']['JobsTaskId'];
+      description?: components['schemas']['JobsTaskDescription'];
+      name?: components['schemas']['JobsTaskName'];
+      alarm_notify?: components['schemas']['ModifyJobAlarmNotify'];
+      /** @description Task mode; modifiable only for MySQL-to-TaurusDB sync tasks being configured or incremental. */
+      task_type?: components['schemas']['JobsTaskType'];
+      source_endpoint?: components['schemas']['JobsEndpoint'];
+      target_endpoint?: components['schemas']['JobsEndpoint'];
+      node_type?: components['schemas']['JobsNodeType'];
+      engine_type?: components['schemas']['JobsEngineType'];
+      net_type?: components['schemas']['JobsNetType'];
+      /** @description Whether to save the database information; mandatory after the connection test. */
+      store_db_info?: boolean;
+      /** @description Whether the task is a rebuilding task. */
+      is_recreate?: boolean;
+      job_direction?: components['schemas']['JobsJobDirection'];
+      /** @description Whether the destination DB instance is set read-only. */
+      is_target_readonly?: boolean;
+      /** @description Table spelling of is_target_readonly. */
+      is_target_read_only?: boolean;
+      /** @description Whether to migrate all Definers to the destination user (MySQL); mandatory after the connection test. */
+      replace_definer?: boolean;
+      tags?: components['schemas']['JobsTags'];
+      db_use_type?: components['schemas']['JobsDbUseType'];
+      /** @description Synchronization mode, e.g. full (in the reference's example only). */
+      sync_mode?: string;
+    };
+    ModifyJobRequest: {
+      /** @description Tasks to modify (table 4-28). */
+      jobs: components['schemas']['ModifyJobItem'][];
+    };
+    /** @description Receiving method and recipients (table 4-30). */
+    ModifyJobSubscription: {
+      /** @description Mobile numbers or email addresses, up to 10. */
+      endpoints?: string[];
+      /**
+       * @description Receiving method: sms or email.
+       * @enum {string}
+       */
+      protocol?: 'sms' | 'email';
+    };
+    ModifyPwdItem: {
+      /**
+       * Format: password
+       * @description New database password.
+       */
+      db_password: string;
+      end_point_type: components['schemas']['JobsEndPointType'];
+      job_id: components['schemas']['JobsTaskId'];
+      kerberos?: components['schemas']['ModifyPwdKerberos'];
+    };
+    /** @description Kerberos authentication information (table 4-102). */
+    ModifyPwdKerberos: {
+      /** @description krb5 configuration file. */
+      krb5_conf_file?: string;
+      /** @description Key file. */
+      key_tab_file?: string;
+      /** @description Domain name. */
+      domain_name?: string;
+      /** @description Kerberos user object. */
+      user_principal?: string;
+    };
+    ModifyPwdRequest: {
+      /** @description Passwords to change (table 4-101). */
+      jobs: components['schemas']['ModifyPwdItem'][];
+    };
+    ModifyPwdResponse: {
+      /**
+       * Format: int32
+       * @description Total number.
+       */
+      count?: number;
+      /** @description One item per password. */
+      results?: components['schemas']['ModifyPwdResult'][];
+    };
+    /** @description Result for one password (table 4-104). */
+    ModifyPwdResult: {
+      /** @description Task ID. */
+      id?: string;
+      /**
+       * @description success or failed.
+       * @enum {string}
+       */
+      status?: 'success' | 'failed';
+      /**
+       * @description so (source) or ta (destination).
+       * @enum {string}
+       */
+      end_point_type?: 'so' | 'ta';
+      /** @description Error code. */
+      error_code?: string;
+      /** @description Error message. */
+      error_msg?: string;
+    };
+    PauseJobItem: {
+      job_id: components['schemas']['JobsTaskId'];
+      /**
+       * @description target: stop replay; all: stop log capture and replay.
+       * @enum {string}
+       */
+      pause_mode: 'target' | 'all';
+    };
+    PauseJobRequest: {
+      /** @description Tasks to pause (table 4-89); no empty objects. */
+      jobs: components['schemas']['PauseJobItem'][];
+    };
+    PrecheckItem: {
+      job_id: components['schemas']['JobsTaskId'];
+      /**
+       * @description forStartJob before the first start; forRetryJob after editing objects or to retry a failed incremental task.
+       * @enum {string}
+       */
+      precheck_mode: 'forStartJob' | 'forRetryJob';
+    };
+    PrecheckRequest: {
+      /** @description Pre-check requests (table 4-46). */
+      jobs: components['schemas']['PrecheckItem'][];
+    };
+    PrecheckResponse: {
+      /** @description One item per task. */
+      results?: components['schemas']['PrecheckResult'][];
+      /**
+       * Format: int32
+       * @description Total number.
+       */
+      count?: number;
+    };
+    /** @description One started pre-check (table 4-48). */
+    PrecheckResult: {
+      /** @description Task ID. */
+      id?: string;
+      /** @description Pre-check ID. */
+      precheck_id?: string;
+      /**
+       * @description success or failed.
+       * @enum {string}
+       */
+      status?: 'success' | 'failed';
+      /** @description Error code. */
+      error_code?: string;
+      /** @description Error message. */
+      error_msg?: string;
+    };
+    /** @description A subtask that failed the pre-check (table 4-55). */
+    PrecheckResultFailedSubJob: {
+      /** @description Subtask ID. */
+      id?: string;
+      /** @description Subtask name. */
+      name?: string;
+      /** @description Check result. */
+      check_result?: string;
+    };
+    /** @description One check item (table 4-54). */
+    PrecheckResultItem: {
+      /** @description Check item, e.g. dbCharacterSetConsistency. */
+      item?: string;
+      /**
+       * @description Check result.
+       * @enum {string}
+       */
+      result?: 'PASSED' | 'ALARM' | 'FAILED';
+      /** @description Failure cause. */
+      failed_reason?: string;
+      /** @description Encrypted data (JSON text). */
+      data?: string;
+      /** @description Raw error message. */
+      raw_error_msg?: string;
+      /** @description Check item group, e.g. db_params. */
+      group?: string;
+      /** @description Failed subtasks. */
+      failed_sub_jobs?: components['schemas']['PrecheckResultFailedSubJob'][];
+    };
+    PrecheckResultRequest: {
+      /** @description Task IDs (UUID-like), not empty, unique (duplicates give DRS.M00301). */
+      jobs: components['schemas']['JobsTaskId'][];
+    };
+    PrecheckResultResponse: {
+      /** @description One item per task. */
+      results?: components['schemas']['PrecheckResultResult'][];
+      /**
+       * Format: int32
+       * @description Total number of records.
+       */
+      count?: number;
+    };
+    /** @description Pre-check result of one task (table 4-53). */
+    PrecheckResultResult: {
+      /** @description Pre-check ID. */
+      precheck_id?: string;
+      /** @description Whether all check items passed; the task can start only then. */
+      result?: boolean;
+      /** @description Pre-check progress in percent, e.g. "100%". */
+      process?: string;
+      /** @description Percentage of passed checks, e.g. "100%". */
+      total_passed_rate?: string;
+      /** @description RDS DB instance ID. */
+      rds_instance_id?: string;
+      job_direction?: components['schemas']['JobsJobDirection'];
+      /** @description Check items. */
+      precheck_result?: components['schemas']['PrecheckResultItem'][];
+      /** @description Error message. */
+      error_msg?: string;
+      /** @description Error code. */
+      error_code?: string;
+    };
     /** @description Value comparison result (Table 4-131). */
     QueryCompareResultContent: {
       /** @description ID of the value comparison task. */
@@ -2675,6 +3664,111 @@ export interface components {
       /** @description Comparison end time (integer milliseconds as a string). */
       end_time?: string;
     };
+    ReplaceDefinerItem: {
+      job_id: components['schemas']['JobsTaskId'];
+      /** @description Whether to replace the Definers with the destination database user. */
+      replace_definer: boolean;
+    };
+    ReplaceDefinerRequest: {
+      /** @description Definer settings (table 4-108). */
+      jobs: components['schemas']['ReplaceDefinerItem'][];
+    };
+    RetryJobItem: {
+      job_id: components['schemas']['JobsTaskId'];
+      /** @description Mandatory and true when a task is resumed or retried (per the table; the example omits it). */
+      is_sync_re_edit?: boolean;
+    };
+    RetryJobRequest: {
+      /** @description Tasks to resume or retry (table 4-83). */
+      jobs: components['schemas']['RetryJobItem'][];
+    };
+    SelectObjectsItem: {
+      job_id: components['schemas']['JobsTaskId'];
+      /**
+       * @description true to choose the objects in job; false (default) migrates all objects.
+       * @default false
+       */
+      selected: boolean;
+      /** @description Whether to perform database-level synchronization. */
+      sync_database?: boolean;
+      /** @description Selected objects; mandatory when selected is true. */
+      job?: components['schemas']['SelectObjectsObject'][];
+    };
+    /** @description One database object (table 4-40). */
+    SelectObjectsObject: {
+      /** @description The database name for object_type database; for a table or view e.g. `<db>-*-*-<table>` (see the reference's example). */
+      id?: string;
+      /** @description Database name; mandatory for object_type table or view. */
+      parent_id?: string | null;
+      /**
+       * @description Object type.
+       * @enum {string}
+       */
+      object_type?: 'database' | 'table' | 'schema' | 'view';
+      /** @description Database, table or view name. */
+      object_name?: string;
+      /**
+       * @description Whether to migrate the object: true, false (default) or partial (some tables of the database).
+       * @default false
+       * @enum {string}
+       */
+      select: 'true' | 'false' | 'partial';
+      /** @description New mapped name (synchronization tasks only). */
+      object_alias_name?: string | null;
+    };
+    SelectObjectsRequest: {
+      /** @description Object selections (table 4-39). */
+      jobs: components['schemas']['SelectObjectsItem'][];
+    };
+    SelectObjectsResponse: {
+      /**
+       * Format: int64
+       * @description Total number.
+       */
+      all_counts?: number;
+      /** @description One item per task. */
+      results?: components['schemas']['SelectObjectsResult'][];
+    };
+    /** @description Result for one task (table 4-42). */
+    SelectObjectsResult: {
+      /** @description Task ID. */
+      job_id?: string;
+      /** @description Whether the objects are selected. */
+      status?: boolean;
+      /** @description Error code. */
+      error_code?: string;
+      /** @description Error message. */
+      error_msg?: string;
+    };
+    SpeedLimitJob: {
+      job_id: components['schemas']['JobsTaskId'];
+      /** @description Up to 10 non-overlapping time ranges; [] removes the limit. */
+      speed_limit: components['schemas']['SpeedLimitRange'][];
+    };
+    /** @description One flow-control time range (table 4-60); begin and end must differ (DRS.M00306). */
+    SpeedLimitRange: {
+      /** @description Start time (UTC) hh:mm, e.g. 01:00; the minutes are ignored. */
+      begin: string;
+      /** @description End time (UTC) hh:59, e.g. 15:59. */
+      end: string;
+      /** @description Speed in MB/s, 1 to 9999 (a string in the reference). */
+      speed: string | number;
+      /** @description Whether the UTC time is used. */
+      is_utc?: boolean;
+    };
+    SpeedLimitRequest: {
+      /** @description Flow control per task (table 4-59). */
+      speed_limits: components['schemas']['SpeedLimitJob'][];
+    };
+    StartJobItem: {
+      job_id: components['schemas']['JobsTaskId'];
+      /** @description Start time in epoch milliseconds, e.g. 1608188903063; empty starts the task now. */
+      start_time?: string;
+    };
+    StartJobRequest: {
+      /** @description Tasks to start (table 4-77). */
+      jobs: components['schemas']['StartJobItem'][];
+    };
     /** @description Request body of 4.3.2 (table 4-274). */
     SyncBatchPolicyRequest: {
       /** @description Synchronization policies, one per task. */
@@ -2791,12 +3885,86 @@ export interface components {
       /** @description Filter criteria; an SQL condition for a processing rule, `config` for a configuration rule. */
       value: string;
     };
-    /** @description A resource tag (key/value pair). Keys are unique within a task. */
+    /** @description A resource tag (tables 4-7, 4-33). Letters, digits, underscores and hyphens; keys are unique within a task (DRS.M00269). */
     Tag: {
       /** @description Tag key, up to 36 characters. */
       key: string;
       /** @description Tag value, up to 43 characters. */
-      value: string;
+      value?: string;
+    };
+    /** @description One connection to test (table 4-14; SDK fields kafka_security_config, customized_dns). */
+    TestConnectionItem: {
+      id: components['schemas']['JobsTaskId'];
+      net_type: components['schemas']['JobsNetType'];
+      db_type: components['schemas']['JobsDbType'];
+      /** @description Database IP address (host:port pairs for MongoDB/DDS, Kafka brokers). */
+      ip: string;
+      db_port?: components['schemas']['JobsDbPort'];
+      /** @description DB instance ID; mandatory for a cloud instance (e.g. RDS). */
+      inst_id?: string;
+      /** @description Database account (mandatory except for engines without users, e.g. Kafka PLAINTEXT). */
+      db_user?: string;
+      /**
+       * Format: password
+       * @description Database password (mandatory except for engines without passwords).
+       */
+      db_password?: string;
+      /** @description Whether SSL is enabled; true needs the SSL certificate fields. */
+      ssl_link?: boolean;
+      /** @description Base64 of the SSL certificate; mandatory with ssl_link true. */
+      ssl_cert_key?: string;
+      /** @description SSL certificate name; mandatory with ssl_link true. */
+      ssl_cert_name?: string;
+      /** @description SHA256 checksum of the certificate content; mandatory with ssl_link true. */
+      ssl_cert_check_sum?: string;
+      /**
+       * Format: password
+       * @description Password of a .p12 SSL certificate.
+       */
+      ssl_cert_password?: string;
+      /** @description VPC of the database; mandatory with net_type vpc. */
+      vpc_id?: string;
+      /** @description Subnet of the database; mandatory with net_type vpc. */
+      subnet_id?: string;
+      end_point_type: components['schemas']['JobsEndPointType'];
+      /** @description Region of the DB instance; mandatory for a cloud instance. */
+      region?: string;
+      /** @description Project ID of the user's region. */
+      project_id?: string;
+      /** @description DDS authentication database. */
+      db_name?: string;
+      kafka_security_config?: components['schemas']['JobsKafkaSecurityConfig'];
+      /** @description Custom DNS server (SDK field). */
+      customized_dns?: string;
+    };
+    TestConnectionRequest: {
+      /** @description Connections to test (table 4-14). */
+      jobs: components['schemas']['TestConnectionItem'][];
+    };
+    TestConnectionResponse: {
+      /** @description One item per connection. */
+      results?: components['schemas']['TestConnectionResult'][];
+      /**
+       * Format: int32
+       * @description Total number of records.
+       */
+      count?: number;
+    };
+    /** @description Result of one connection test (tables 4-16, 4-24). status is success/failed in table 4-16 and "true"/"false" in table 4-24 and the SDKs. */
+    TestConnectionResult: {
+      /** @description Task ID. */
+      id?: string;
+      /**
+       * @description Test result.
+       * @enum {string}
+       */
+      status?: 'success' | 'failed' | 'true' | 'false';
+      /** @description Error code. */
+      error_code?: string;
+      /** @description Error message. */
+      error_msg?: string;
+      /** @description Whether the request is successful. */
+      success?: boolean;
     };
     TokenAuth: {
       identity: components['schemas']['TokenIdentity'];
@@ -2908,6 +4076,35 @@ export interface components {
       domain?: components['schemas']['TokenNamedRef'];
       /** @description Password expiry time; empty when the password does not expire. */
       password_expires_at?: string;
+    };
+    UpdateParamsParam: {
+      /** @description Database parameter name. */
+      key: string;
+      /** @description New value on the destination database. */
+      target_value: string;
+    };
+    UpdateParamsRequest: {
+      /**
+       * @description Parameter group: common or performance.
+       * @enum {string}
+       */
+      group: 'common' | 'performance';
+      /** @description Parameters to modify (table 4-72). */
+      params: components['schemas']['UpdateParamsParam'][];
+    };
+    /** @description Table 4-73. */
+    UpdateParamsResponse: {
+      /** @description Whether the parameters are modified. */
+      success?: boolean;
+      /**
+       * @description Whether the instance needs a restart.
+       * @enum {string}
+       */
+      should_restart?: 'true' | 'false';
+      /** @description Error code. */
+      error_code?: string;
+      /** @description Error message. */
+      error_msg?: string;
     };
   };
   responses: {
@@ -3996,6 +5193,44 @@ export interface operations {
       };
     };
   };
+  updateParams: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+        /** @description Task ID. */
+        job_id: components['parameters']['JobId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateParamsRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpdateParamsResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
   listTableCompareTasks: {
     parameters: {
       query?: {
@@ -4339,6 +5574,76 @@ export interface operations {
       };
     };
   };
+  batchTestConnections: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TestConnectionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TestConnectionResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchCreateJobs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateJobRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateJobResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
   batchQueryJobDetails: {
     parameters: {
       query?: never;
@@ -4371,6 +5676,286 @@ export interface operations {
       401: components['responses']['Error'];
       403: components['responses']['Error'];
       404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchGetParams: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GetParamsRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GetParamsResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchDeleteJobs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeleteJobRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsBatchResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchSetSpeedLimit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SpeedLimitRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsBatchResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchModifyJobs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModifyJobRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsBatchResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchModifyPasswords: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModifyPwdRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModifyPwdResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchPauseJobs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PauseJobRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsBatchResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchPrecheck: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PrecheckRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrecheckResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchQueryPrecheckResults: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PrecheckResultRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrecheckResultResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -4416,6 +6001,76 @@ export interface operations {
       401: components['responses']['Error'];
       403: components['responses']['Error'];
       404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchReplaceDefiner: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplaceDefinerRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsBatchResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchRetryJobs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetryJobRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsBatchResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -4502,6 +6157,76 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+    };
+  };
+  batchSelectObjects: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelectObjectsRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SelectObjectsResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchStartJobs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartJobRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsBatchResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchQueryJobStatus: {
@@ -4908,6 +6633,41 @@ export interface operations {
       401: components['responses']['Error'];
       403: components['responses']['Error'];
       404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
+    };
+  };
+  batchTestClusterConnections: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Request language type. */
+        'X-Language'?: components['parameters']['XLanguage'];
+      };
+      path: {
+        /** @description Project ID of a tenant in a region (appendix A.5). */
+        project_id: components['parameters']['ProjectId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClusterConnectionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TestConnectionResponse'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
