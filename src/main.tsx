@@ -1,9 +1,11 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
 
-// STUB — replaced by the app shell work.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <h1>DRS Console</h1>
+    <App />
   </StrictMode>,
 );

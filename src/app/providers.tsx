@@ -1,0 +1,74 @@
+import { MantineProvider, createTheme, localStorageColorSchemeManager } from '@mantine/core';
+import { Notifications, notifications } from '@mantine/notifications';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import { createQueryClient } from '../lib/api/query';
+import { isDrsApiError } from '../lib/api/errors';
+import { i18n as appI18n, currentLanguage } from '../lib/i18n';
+
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'sm',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif',
+});
+
+export const colorSchemeManager = localStorageColorSchemeManager({ key: 'drs-console.color-scheme' });
+
+/** react-query devtools in development only: the dynamic import is dropped from production builds. */
+const Devtools = import.meta.env.DEV
+  ? lazy(() => import('@tanstack/react-query-devtools').then((m) => ({ default: m.ReactQueryDevtools })))
+  : () => null;
+
+/** One notification per failure episode of a background refresh (see createQueryClient). */
+export function createAppQueryClient(i18n: I18n = appI18n): QueryClient {
+  return createQueryClient({
+    onBackgroundError(error, query) {
+      const language = currentLanguage(i18n);
+      const message = isDrsApiError(error)
+        ? [error.code, error.explain(language).meaning || error.rawMessage].filter(Boolean).join(' — ')
+        : error instanceof Error
+          ? error.message
+          : String(error);
+      notifications.show({
+        id: `refresh-failed-${query.queryHash}`,
+        color: 'red',
+        title: i18n.t('error.backgroundRefresh'),
+        message: i18n.t('error.backgroundRefreshBody', { message }),
+        autoClose: 8_000,
+      });
+    },
+  });
+}
+
+export interface AppProvidersProps {
+  children: ReactNode;
+  queryClient?: QueryClient;
+  i18n?: I18n;
+  /** Tests force a scheme; the app defaults to "auto" (follows the system) and remembers the choice. */
+  forceColorScheme?: 'light' | 'dark';
+}
+
+export function AppProviders({ children, queryClient, i18n = appI18n, forceColorScheme }: AppProvidersProps) {
+  const [client] = useState(() => queryClient ?? createAppQueryClient(i18n));
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider
+        theme={theme}
+        defaultColorScheme="auto"
+        colorSchemeManager={colorSchemeManager}
+        {...(forceColorScheme ? { forceColorScheme } : {})}
+      >
+        <Notifications position="top-right" limit={4} />
+        <QueryClientProvider client={client}>
+          {children}
+          <Suspense fallback={null}>
+            <Devtools buttonPosition="bottom-left" />
+          </Suspense>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

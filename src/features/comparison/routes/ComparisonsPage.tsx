@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../../../components/PlaceholderPage';
+
+export function ComparisonsPage() {
+  return <PlaceholderPage section="comparisons" />;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../../../components/PlaceholderPage';
+
+export function CreatePage() {
+  return <PlaceholderPage section="create" />;
+}

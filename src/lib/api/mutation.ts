@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+
+/**
+ * A write: never retried automatically (`retry: false` is also the app default for mutations); on settle it
+ * invalidates the query keys it affects, so lists, statuses and details refresh.
+ */
+export function useDrsMutation<TVars, TData>(
+  mutationFn: (vars: TVars) => Promise<TData>,
+  invalidates: (vars: TVars, data: TData | undefined) => readonly QueryKey[],
+) {
+  const queryClient = useQueryClient();
+  return useMutation<TData, Error, TVars>({
+    mutationFn,
+    retry: false,
+    onSettled: async (data, _error, vars) => {
+      await Promise.all(
+        invalidates(vars, data).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import { QueryCache, QueryClient, MutationCache, type Query } from '@tanstack/react-query';
+import { isDrsApiError } from './errors';
+
+/** Queries retry twice on network and server errors, never on 4xx (the same request will fail the same way). */
+export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
+  if (isDrsApiError(error) && error.isClientError) return false;
+  return failureCount < 2;
+}
+
+/**
+ * Remembers which queries already reported a failure, so a query polled every few seconds raises one
+ * notification per failure episode, not one per poll. The episode ends when the query succeeds again.
+ */
+export class FailureEpisodes {
+  private readonly failing = new Set<string>();
+  /** True the first time a query fails in an episode. */
+  failed(queryHash: string): boolean {
+    if (this.failing.has(queryHash)) return false;
+    this.failing.add(queryHash);
+    return true;
+  }
+  succeeded(queryHash: string): void {
+    this.failing.delete(queryHash);
+  }
+  get size(): number {
+    return this.failing.size;
+  }
+}
+
+export interface QueryClientOptions {
+  /** Called once per failure episode of a background refresh (a query that already had data). */
+  onBackgroundError?: (error: unknown, query: Query<unknown, unknown, unknown>) => void;
+}
+
+export function createQueryClient(options: QueryClientOptions = {}): QueryClient {
+  const episodes = new FailureEpisodes();
+  const queryCache = new QueryCache({
+    onError(error, query) {
+      // A first load that fails is shown where the data would be; only failed refreshes of shown data notify.
+      if (query.state.data === undefined) return;
+      if (episodes.failed(query.queryHash)) options.onBackgroundError?.(error, query);
+    },
+    onSuccess(_data, query) {
+      episodes.succeeded(query.queryHash);
+    },
+  });
+  return new QueryClient({
+    queryCache,
+    mutationCache: new MutationCache(),
+    defaultOptions: {
+      queries: {
+        retry: shouldRetryQuery,
+        staleTime: 5_000,
+        refetchOnWindowFocus: true,
+        refetchIntervalInBackground: false,
+      },
+      // Writes are not idempotent: never repeat them automatically.
+      mutations: { retry: false },
+    },
+  });
+}
