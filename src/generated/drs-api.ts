@@ -4119,6 +4119,22 @@ export interface components {
     };
   };
   parameters: {
+    /** @description Source database name. */
+    CompareDbName: string;
+    /** @description `compare`: items that can be compared; `unCompare`: items that cannot be compared. */
+    CompareItemType: 'compare' | 'unCompare';
+    /** @description ID of a comparison task. */
+    CompareJobId: string;
+    /** @description Number of items displayed per page. */
+    CompareLimit: number;
+    /** @description Number of records displayed on each page. */
+    CompareLimitMax1000: number;
+    /** @description Offset, the position where the query starts. No less than 0. */
+    CompareOffset: number;
+    /** @description Comparison status filter (see CompareTableStatus). */
+    CompareTableStatusQuery: components['schemas']['CompareTableStatus'];
+    /** @description Destination database name. */
+    CompareTargetDbName: string;
     /** @description Task ID. */
     JobId: string;
     /** @description Project ID of a tenant in a region (appendix A.5). */
@@ -4173,15 +4189,15 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
         /** @description ID of a comparison task. */
-        compare_job_id: string;
+        compare_job_id: components['parameters']['CompareJobId'];
       };
       cookie?: never;
     };
@@ -4196,87 +4212,39 @@ export interface operations {
           'application/json': components['schemas']['CompareEmptyResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   getContentCompareDetail: {
     parameters: {
       query?: {
         /** @description Destination database name. */
-        target_db_name?: string;
+        target_db_name?: components['parameters']['CompareTargetDbName'];
         /** @description Source database name. */
-        db_name?: string;
+        db_name?: components['parameters']['CompareDbName'];
         /** @description `compare`: items that can be compared; `unCompare`: items that cannot be compared. */
-        type?: 'compare' | 'unCompare';
+        type?: components['parameters']['CompareItemType'];
         /** @description Number of items displayed per page. */
-        limit?: number;
+        limit?: components['parameters']['CompareLimit'];
         /** @description Offset, the position where the query starts. No less than 0. */
-        offset?: number;
+        offset?: components['parameters']['CompareOffset'];
       };
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
         /** @description ID of a comparison task. */
-        compare_job_id: string;
+        compare_job_id: components['parameters']['CompareJobId'];
       };
       cookie?: never;
     };
@@ -4291,60 +4259,12 @@ export interface operations {
           'application/json': components['schemas']['CompareContentDetailResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   getContentCompareDifference: {
@@ -4353,23 +4273,23 @@ export interface operations {
         /** @description Table name. */
         table_name?: string;
         /** @description Source database name. */
-        db_name?: string;
+        db_name?: components['parameters']['CompareDbName'];
         /** @description Number of records displayed on each page. */
-        limit?: number;
+        limit?: components['parameters']['CompareLimitMax1000'];
         /** @description Offset, the position where the query starts. No less than 0. */
-        offset?: number;
+        offset?: components['parameters']['CompareOffset'];
       };
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
         /** @description ID of a comparison task. */
-        compare_job_id: string;
+        compare_job_id: components['parameters']['CompareJobId'];
       };
       cookie?: never;
     };
@@ -4384,81 +4304,33 @@ export interface operations {
           'application/json': components['schemas']['CompareContentDifferenceResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   getContentCompareOverview: {
     parameters: {
       query?: {
         /** @description Number of items displayed per page. */
-        limit?: number;
+        limit?: components['parameters']['CompareLimit'];
         /** @description Offset, the position where the query starts. No less than 0. */
-        offset?: number;
+        offset?: components['parameters']['CompareOffset'];
       };
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
         /** @description ID of a comparison task. */
-        compare_job_id: string;
+        compare_job_id: components['parameters']['CompareJobId'];
       };
       cookie?: never;
     };
@@ -4473,91 +4345,43 @@ export interface operations {
           'application/json': components['schemas']['CompareContentOverviewResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   getLineCompareDetail: {
     parameters: {
       query?: {
         /** @description Comparison status filter (see CompareTableStatus). */
-        status?: components['schemas']['CompareTableStatus'];
+        status?: components['parameters']['CompareTableStatusQuery'];
         /** @description `compare`: items that can be compared; `unCompare`: items that cannot be compared. */
-        type?: 'compare' | 'unCompare';
+        type?: components['parameters']['CompareItemType'];
         /** @description Source database name. */
-        db_name?: string;
+        db_name?: components['parameters']['CompareDbName'];
         /** @description Destination database name. */
-        target_db_name?: string;
+        target_db_name?: components['parameters']['CompareTargetDbName'];
         /** @description Keyword for filtering table names. */
         query_tb_name?: string;
         /** @description Number of items displayed per page. */
-        limit?: number;
+        limit?: components['parameters']['CompareLimit'];
         /** @description Offset, the position where the query starts. No less than 0. */
-        offset?: number;
+        offset?: components['parameters']['CompareOffset'];
       };
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
         /** @description ID of a comparison task. */
-        compare_job_id: string;
+        compare_job_id: components['parameters']['CompareJobId'];
       };
       cookie?: never;
     };
@@ -4572,83 +4396,35 @@ export interface operations {
           'application/json': components['schemas']['CompareLineDetailResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   getLineCompareOverview: {
     parameters: {
       query?: {
         /** @description Comparison status filter (see CompareTableStatus). */
-        status?: components['schemas']['CompareTableStatus'];
+        status?: components['parameters']['CompareTableStatusQuery'];
         /** @description Number of items displayed per page. */
-        limit?: number;
+        limit?: components['parameters']['CompareLimit'];
         /** @description Offset, the position where the query starts. No less than 0. */
-        offset?: number;
+        offset?: components['parameters']['CompareOffset'];
       };
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
         /** @description ID of a comparison task. */
-        compare_job_id: string;
+        compare_job_id: components['parameters']['CompareJobId'];
       };
       cookie?: never;
     };
@@ -4663,60 +4439,12 @@ export interface operations {
           'application/json': components['schemas']['CompareLineOverviewResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   downloadCompareResultFile: {
@@ -4729,15 +4457,15 @@ export interface operations {
       };
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
         /** @description Region ID, for example cn-north-4. */
         Region?: string;
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
       };
       cookie?: never;
     };
@@ -4756,60 +4484,12 @@ export interface operations {
           'application/octet-stream': string;
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   exportCompareResultFile: {
@@ -4817,15 +4497,15 @@ export interface operations {
       query?: never;
       header: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
         /** @description Region ID, for example cn-north-4. */
         Region: string;
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
       };
       cookie?: never;
     };
@@ -4844,60 +4524,12 @@ export interface operations {
           'application/json': unknown;
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   listSourceUsers: {
@@ -4939,13 +4571,13 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
       };
       cookie?: never;
     };
@@ -4960,60 +4592,12 @@ export interface operations {
           'application/json': components['schemas']['CompareObjectOverviewResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   createObjectCompareTask: {
@@ -5021,13 +4605,13 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
       };
       cookie?: never;
     };
@@ -5046,60 +4630,12 @@ export interface operations {
           'application/json': components['schemas']['CompareEmptyResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   getObjectCompareDetail: {
@@ -5108,19 +4644,19 @@ export interface operations {
         /** @description ID of a comparison task. Default is the latest comparison task. */
         compare_job_id?: string;
         /** @description Number of records displayed on each page. */
-        limit?: number;
+        limit?: components['parameters']['CompareLimitMax1000'];
         /** @description Offset, the position where the query starts. No less than 0. */
-        offset?: number;
+        offset?: components['parameters']['CompareOffset'];
       };
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
         /** @description Object type. */
         compare_type: components['schemas']['CompareObjectType'];
       };
@@ -5137,60 +4673,12 @@ export interface operations {
           'application/json': components['schemas']['CompareObjectDetailResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   updateParams: {
@@ -5235,19 +4723,19 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Number of items displayed per page. */
-        limit?: number;
+        limit?: components['parameters']['CompareLimit'];
         /** @description Offset, the position where the query starts. No less than 0. */
-        offset?: number;
+        offset?: components['parameters']['CompareOffset'];
       };
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
       };
       cookie?: never;
     };
@@ -5262,60 +4750,12 @@ export interface operations {
           'application/json': components['schemas']['CompareListTableCompareTasksResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   createTableCompareTask: {
@@ -5323,13 +4763,13 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
       };
       cookie?: never;
     };
@@ -5348,60 +4788,12 @@ export interface operations {
           'application/json': components['schemas']['CompareCreateTableCompareTaskResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   startTableCompareTaskNow: {
@@ -5409,15 +4801,15 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Task ID. */
-        job_id: string;
+        job_id: components['parameters']['JobId'];
         /** @description ID of a comparison task. */
-        compare_job_id: string;
+        compare_job_id: components['parameters']['CompareJobId'];
       };
       cookie?: never;
     };
@@ -5432,60 +4824,12 @@ export interface operations {
           'application/json': components['schemas']['CompareEmptyResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchQueryStructDetail: {
@@ -5493,11 +4837,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
         /** @description Migration object type. */
         type: components['schemas']['DrStructObjectType'];
       };
@@ -5518,60 +4862,12 @@ export interface operations {
           'application/json': components['schemas']['DrStructDetailResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchTestConnections: {
@@ -6080,11 +5376,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -6103,60 +5399,12 @@ export interface operations {
           'application/json': components['schemas']['DrRpoRtoResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchSelectObjects: {
@@ -6270,11 +5518,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -6293,60 +5541,12 @@ export interface operations {
           'application/json': components['schemas']['DrStructProcessResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchSwitchover: {
@@ -6354,11 +5554,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -6377,60 +5577,12 @@ export interface operations {
           'application/json': components['schemas']['DrSwitchoverResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchSetSyncPolicy: {
@@ -6438,11 +5590,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -6461,60 +5613,12 @@ export interface operations {
           'application/json': components['schemas']['SyncBatchResultsResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchSetTransformation: {
@@ -6522,11 +5626,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -6545,60 +5649,12 @@ export interface operations {
           'application/json': components['schemas']['SyncBatchResultsResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   batchUpdateMigrationUsers: {
@@ -6713,11 +5769,11 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Request language type. */
-        'X-Language'?: 'en-us' | 'zh-cn';
+        'X-Language'?: components['parameters']['XLanguage'];
       };
       path: {
         /** @description Project ID of a tenant in a region (appendix A.5). */
-        project_id: string;
+        project_id: components['parameters']['ProjectId'];
       };
       cookie?: never;
     };
@@ -6736,60 +5792,12 @@ export interface operations {
           'application/json': components['schemas']['DrMonitoringDataResponse'];
         };
       };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Error (appendix A.1, codes in appendix A.3). */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      422: components['responses']['Error'];
+      500: components['responses']['Error'];
     };
   };
   queryCompareResult: {
