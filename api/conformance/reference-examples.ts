@@ -60,7 +60,13 @@ export function closeJson(text: string): string {
       }
       continue;
     }
-    if (c === '"') inString = true;
+    if (c === '"') {
+      // A `"key":` met inside an array: the array's closer was lost; close it first.
+      const close = src.indexOf('"', i + 1);
+      if (stack[stack.length - 1] === ']' && close > 0 && /^\s*:/.test(src.slice(close + 1, close + 40)))
+        out = /,\s*$/.test(out) ? out.replace(/,(\s*)$/, `${stack.pop()},$1`) : out + stack.pop();
+      inString = true;
+    }
     if (c === '{') stack.push('}');
     else if (c === '[') stack.push(']');
     else if (c === '}' || c === ']') {
@@ -114,7 +120,15 @@ function addMissingCommas(text: string): string {
  */
 export function repairJson(blocks: string[]): { value?: unknown; lastAttempt?: string } {
   const parsed = blocks.map(tryParse);
-  if (parsed[0]?.ok && (blocks.length === 1 || parsed.every((p) => p.ok))) return { value: parsed[0].value };
+  if (blocks.length === 1) return parsed[0]?.ok ? { value: parsed[0].value } : {};
+  const strict = blocks.map((b) => {
+    try {
+      return { ok: true as const, value: JSON.parse(b) as unknown };
+    } catch {
+      return { ok: false as const };
+    }
+  });
+  if (strict.every((p) => p.ok)) return { value: strict[0]!.value };
   const joined = blocks.map((b, i) => (i < blocks.length - 1 ? b.replace(/[\s}\]]*$/, '') : b)).join('\n');
   // Repairs, applied cumulatively until the text parses: missing commas at line ends; values the conversion
   // left unquoted (`add_table`.`PRIMARY`); an array closed inside an object followed by the next array item
