@@ -1,0 +1,202 @@
+/**
+ * One upstream exchange: streams the browser's request to the upstream (node:http/https request + pipe) and the
+ * upstream's answer back, with the header hygiene of the proxy (credentials in, cookies out).
+ */
+import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import { PassThrough, type Readable } from 'node:stream';
+
+/** Request headers passed from the browser to the upstream; everything else (Cookie, Authorization…) is dropped. */
+const REQUEST_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-md5',
+  'accept',
+  'x-language',
+  'x-request-id',
+];
+
+/** Response headers never passed to the browser. */
+const DROPPED_RESPONSE_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'set-cookie',
+  'set-cookie2',
+  'x-auth-token',
+  'x-subject-token',
+  'www-authenticate',
+]);
+
+export function requestHeaders(
+  incoming: IncomingHttpHeaders,
+  extra: Record<string, string>,
+): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const name of REQUEST_HEADERS) {
+    const value = incoming[name];
+    if (value !== undefined) out[name] = value;
+  }
+  // A chunked request body stays chunked upstream (node adds Transfer-Encoding when Content-Length is absent).
+  return { ...out, ...extra };
+}
+
+export function responseHeaders(incoming: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) out[name] = value;
+  }
+  return out;
+}
+
+/** A request body: fully buffered (replayable) or a stream (sent once). */
+export type Body = { kind: 'none' } | { kind: 'buffer'; data: Buffer } | { kind: 'stream'; stream: Readable };
+
+/**
+ * Reads up to `limit` bytes of the body. When the whole body fits it comes back as a buffer; otherwise as a
+ * stream that replays the bytes read so far and then the rest of the request.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (!req.headers['transfer-encoding'] && (declared === 0 || Number.isNaN(declared))) {
+    return Promise.resolve({ kind: 'none' });
+  }
+  if (declared > limit) return Promise.resolve({ kind: 'stream', stream: req });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > limit) {
+        cleanup();
+        req.pause();
+        const stream = new PassThrough();
+        for (const c of chunks) stream.write(c);
+        req.pipe(stream);
+        req.resume();
+        resolve({ kind: 'stream', stream });
+      }
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve({ kind: 'buffer', data: Buffer.concat(chunks) });
+    };
+    const onError = (err: Error) => {
+      cleanup();
+      reject(err);
+    };
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+export class UpstreamError extends Error {
+  constructor(
+    readonly kind: 'unreachable' | 'timeout',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UpstreamError';
+  }
+}
+
+export interface Agents {
+  http: http.Agent;
+  https: https.Agent;
+  destroy(): void;
+}
+
+export function createAgents(): Agents {
+  const agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+    destroy() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+  return agents;
+}
+
+export interface SendOptions {
+  url: URL;
+  method: string;
+  headers: OutgoingHttpHeaders;
+  body: Body;
+  timeoutMs: number;
+  agents: Agents;
+  /** Aborts the upstream request (the browser went away). */
+  signal?: AbortSignal;
+}
+
+/** Sends one request upstream; resolves with the response head (the body is still to be read). */
+export function send(opts: SendOptions): Promise<IncomingMessage> {
+  const isHttps = opts.url.protocol === 'https:';
+  const headers = { ...opts.headers };
+  if (opts.body.kind === 'buffer') headers['content-length'] = String(opts.body.data.length);
+  if (opts.body.kind === 'none' && opts.method !== 'GET' && opts.method !== 'HEAD')
+    headers['content-length'] = '0';
+  return new Promise((resolve, reject) => {
+    const req = (isHttps ? https : http).request(opts.url, {
+      method: opts.method,
+      headers,
+      agent: isHttps ? opts.agents.https : opts.agents.http,
+      timeout: opts.timeoutMs,
+      signal: opts.signal,
+    });
+    let settled = false;
+    req.on('timeout', () => {
+      req.destroy(
+        new UpstreamError('timeout', `no answer from ${opts.url.host} within ${opts.timeoutMs} ms`),
+      );
+    });
+    req.on('error', (err) => {
+      if (settled) return;
+      settled = true;
+      reject(
+        err instanceof UpstreamError
+          ? err
+          : new UpstreamError('unreachable', `${opts.url.host} unreachable: ${(err as Error).message}`),
+      );
+    });
+    req.on('response', (res) => {
+      settled = true;
+      // The response body may be long (a result-file download): the idle timeout keeps running on the socket.
+      resolve(res);
+    });
+    if (opts.body.kind === 'stream') {
+      opts.body.stream.on('error', (err) => req.destroy(err));
+      opts.body.stream.pipe(req);
+    } else if (opts.body.kind === 'buffer') {
+      req.end(opts.body.data);
+    } else {
+      req.end();
+    }
+  });
+}
+
+/** Reads at most `limit` bytes of a response (error bodies are small); the rest is discarded. */
+export function readSmall(res: IncomingMessage, limit = 64 * 1024): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      if (size < limit) chunks.push(chunk);
+      size += chunk.length;
+    });
+    res.on('end', () => resolve(Buffer.concat(chunks)));
+    res.on('error', reject);
+  });
+}
