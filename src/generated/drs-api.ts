@@ -3180,19 +3180,22 @@ export interface components {
     ModifyJobAlarmNotify: {
       /**
        * Format: int64
-       * @description Subscription delay in seconds, 1 to 3600 (0 when unset).
+       * @description Subscription delay in seconds, 1 to 3600; 0 (the default) means not set, as the reference's example sends.
+       * @default 0
        */
-      delay_time?: number;
+      delay_time: number;
       /**
        * Format: int64
-       * @description RTO delay in seconds, 1 to 3600 (0 when unset).
+       * @description RTO delay in seconds, 1 to 3600; 0 (the default) means not set, as the reference's example sends.
+       * @default 0
        */
-      rto_delay?: number;
+      rto_delay: number;
       /**
        * Format: int64
-       * @description RPO delay in seconds, 1 to 3600 (0 when unset).
+       * @description RPO delay in seconds, 1 to 3600; 0 (the default) means not set, as the reference's example sends.
+       * @default 0
        */
-      rpo_delay?: number;
+      rpo_delay: number;
       /**
        * @description Whether to notify users of alarms.
        * @default false
