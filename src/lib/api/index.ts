@@ -16,4 +16,4 @@ export { createQueryClient, shouldRetryQuery, FailureEpisodes } from './query';
 export { pollUntil, DEFAULT_POLL_MS } from './polling';
 export { useDrsMutation } from './mutation';
 export type { OperationId, OpBody, OpData, OpQuery, OpPath } from './types';
-export { looseCall } from './loose';
+export { rootKeys } from './keys';

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { drs, P, unwrap, looseCall, pollUntil, useDrsMutation } from '../../../lib/api';
+import { drs, P, unwrap, pollUntil, rootKeys, useDrsMutation } from '../../../lib/api';
 import type { OpBody, OpData, OpQuery } from '../../../lib/api';
 import { isFinalStatus } from '../model/status';
 
@@ -16,7 +16,7 @@ export type NodeTypesQuery = OpQuery<'listNodeTypes'>;
 const sorted = (ids: readonly string[]) => [...ids].sort();
 
 export const taskKeys = {
-  all: ['tasks'] as const,
+  all: rootKeys.tasks,
   lists: () => [...taskKeys.all, 'list'] as const,
   list: (filters: ListJobsRequest) => [...taskKeys.lists(), filters] as const,
   details: () => [...taskKeys.all, 'detail'] as const,
@@ -113,90 +113,78 @@ export const nodeTypesQuery = (query: NodeTypesQuery) =>
   });
 export const useListNodeTypes = (query: NodeTypesQuery) => useQuery(nodeTypesQuery(query));
 
-/** 4.1.9 batchGetParams — TODO(types): typed call once the 4.1.9 fragment lands in api/parts. */
-export const jobParamsQuery = (ids: readonly string[]) =>
+/** 4.1.9 batchGetParams */
+export type GetParamsRequest = OpBody<'batchGetParams'>;
+export const jobParamsQuery = (request: GetParamsRequest) =>
   queryOptions({
-    queryKey: taskKeys.params(ids),
+    queryKey: taskKeys.params(request.jobs),
     queryFn: ({ signal }) =>
-      looseCall<{ count?: number; results?: Array<Record<string, unknown>> }>(
+      unwrap(
         'batchGetParams',
-        'POST',
-        '/v3/{project_id}/jobs/batch-get-params',
-        { body: { jobs: [...ids] }, signal },
+        drs().POST('/v3/{project_id}/jobs/batch-get-params', { params: { path: P }, body: request, signal }),
       ),
-    enabled: ids.length > 0,
+    enabled: request.jobs.length > 0,
   });
-export const useBatchGetParams = (ids: readonly string[]) => useQuery(jobParamsQuery(ids));
+export const useBatchGetParams = (request: GetParamsRequest) => useQuery(jobParamsQuery(request));
 
 // ---- writes (never retried; they invalidate what they change) ---------------------------------------------
 
-/** A batch answer: per-item results, each with its own error_code (split them with splitBatchResults). */
-export interface BatchResults {
-  count?: number;
-  results?: Array<{ id?: string; job_id?: string; status?: string; error_code?: string; error_msg?: string }>;
-}
-type Jobs<T> = { jobs: T[] };
-const allTasks = () => [taskKeys.all] as const;
+const allTasks = () => [rootKeys.tasks, rootKeys.dr] as const;
 
-const write =
-  <TBody>(operation: string, method: 'POST' | 'PUT' | 'DELETE', path: string) =>
-  (body: TBody) =>
-    looseCall<BatchResults>(operation, method, path, { body });
-
-// TODO(types): the 4.1.8–4.1.16 fragments have not landed in api/parts yet; these use looseCall with the
-// documented paths and switch to typed calls once `npm run gen:api` has them.
-export const batchSetSpeedLimit = write<Jobs<Record<string, unknown>>>(
-  'batchSetSpeedLimit',
-  'PUT',
-  '/v3/{project_id}/jobs/batch-limit-speed',
-);
+/** 4.1.8 batchSetSpeedLimit */
+export const batchSetSpeedLimit = (body: OpBody<'batchSetSpeedLimit'>) =>
+  unwrap(
+    'batchSetSpeedLimit',
+    drs().PUT('/v3/{project_id}/jobs/batch-limit-speed', { params: { path: P }, body }),
+  );
 export const useBatchSetSpeedLimit = () => useDrsMutation(batchSetSpeedLimit, allTasks);
 
-export const updateParams = ({ jobId, body }: { jobId: string; body: Record<string, unknown> }) =>
-  looseCall<Record<string, unknown>>('updateParams', 'POST', '/v3/{project_id}/jobs/{job_id}/params', {
-    path: { job_id: jobId },
-    body,
-  });
+/** 4.1.10 updateParams */
+export const updateParams = ({ jobId, body }: { jobId: string; body: OpBody<'updateParams'> }) =>
+  unwrap(
+    'updateParams',
+    drs().POST('/v3/{project_id}/jobs/{job_id}/params', { params: { path: { ...P, job_id: jobId } }, body }),
+  );
 export const useUpdateParams = () => useDrsMutation(updateParams, (v) => [taskKeys.params([v.jobId])]);
 
-export const batchStartJobs = write<Jobs<{ job_id: string; start_time?: string }>>(
-  'batchStartJobs',
-  'POST',
-  '/v3/{project_id}/jobs/batch-starting',
-);
+/** 4.1.11 batchStartJobs */
+export const batchStartJobs = (body: OpBody<'batchStartJobs'>) =>
+  unwrap('batchStartJobs', drs().POST('/v3/{project_id}/jobs/batch-starting', { params: { path: P }, body }));
 export const useBatchStartJobs = () => useDrsMutation(batchStartJobs, allTasks);
 
-export const batchRetryJobs = write<Jobs<{ job_id: string; is_sync_re_edit?: boolean }>>(
-  'batchRetryJobs',
-  'POST',
-  '/v3/{project_id}/jobs/batch-retry-task',
-);
+/** 4.1.12 batchRetryJobs */
+export const batchRetryJobs = (body: OpBody<'batchRetryJobs'>) =>
+  unwrap(
+    'batchRetryJobs',
+    drs().POST('/v3/{project_id}/jobs/batch-retry-task', { params: { path: P }, body }),
+  );
 export const useBatchRetryJobs = () => useDrsMutation(batchRetryJobs, allTasks);
 
-export const batchPauseJobs = write<Jobs<{ job_id: string; pause_mode?: string }>>(
-  'batchPauseJobs',
-  'POST',
-  '/v3/{project_id}/jobs/batch-pause-task',
-);
+/** 4.1.13 batchPauseJobs */
+export const batchPauseJobs = (body: OpBody<'batchPauseJobs'>) =>
+  unwrap(
+    'batchPauseJobs',
+    drs().POST('/v3/{project_id}/jobs/batch-pause-task', { params: { path: P }, body }),
+  );
 export const useBatchPauseJobs = () => useDrsMutation(batchPauseJobs, allTasks);
 
-export const batchDeleteJobs = write<Jobs<{ id: string; delete_type: string }>>(
-  'batchDeleteJobs',
-  'DELETE',
-  '/v3/{project_id}/jobs/batch-jobs',
-);
+/** 4.1.14 batchDeleteJobs */
+export const batchDeleteJobs = (body: OpBody<'batchDeleteJobs'>) =>
+  unwrap('batchDeleteJobs', drs().DELETE('/v3/{project_id}/jobs/batch-jobs', { params: { path: P }, body }));
 export const useBatchDeleteJobs = () => useDrsMutation(batchDeleteJobs, allTasks);
 
-export const batchModifyPasswords = write<Jobs<Record<string, unknown>>>(
-  'batchModifyPasswords',
-  'PUT',
-  '/v3/{project_id}/jobs/batch-modify-pwd',
-);
+/** 4.1.15 batchModifyPasswords */
+export const batchModifyPasswords = (body: OpBody<'batchModifyPasswords'>) =>
+  unwrap(
+    'batchModifyPasswords',
+    drs().PUT('/v3/{project_id}/jobs/batch-modify-pwd', { params: { path: P }, body }),
+  );
 export const useBatchModifyPasswords = () => useDrsMutation(batchModifyPasswords, allTasks);
 
-export const batchReplaceDefiner = write<Jobs<Record<string, unknown>>>(
-  'batchReplaceDefiner',
-  'POST',
-  '/v3/{project_id}/jobs/batch-replace-definer',
-);
+/** 4.1.16 batchReplaceDefiner */
+export const batchReplaceDefiner = (body: OpBody<'batchReplaceDefiner'>) =>
+  unwrap(
+    'batchReplaceDefiner',
+    drs().POST('/v3/{project_id}/jobs/batch-replace-definer', { params: { path: P }, body }),
+  );
 export const useBatchReplaceDefiner = () => useDrsMutation(batchReplaceDefiner, allTasks);
