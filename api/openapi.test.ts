@@ -131,6 +131,38 @@ function schemaSites(doc: Obj, o: Operation): SchemaSite[] {
   return sites;
 }
 
+/**
+ * The fields of `value` that `schema` does not describe (it stays open, so Ajv would not notice): walks
+ * objects through `properties` (and `$ref`, `allOf`, `anyOf`, `oneOf`) and arrays through `items`.
+ */
+export function undescribedFields(doc: Obj, schema: unknown, value: unknown, at = ''): string[] {
+  const schemas: Obj[] = [];
+  const collect = (s: unknown, depth = 0) => {
+    if (!isObj(s) || depth > 20) return;
+    if (typeof s.$ref === 'string') collect(resolvePointer(doc, s.$ref.replace(/^#/, '')), depth + 1);
+    schemas.push(s);
+    for (const k of ['allOf', 'anyOf', 'oneOf'])
+      if (Array.isArray(s[k])) (s[k] as unknown[]).forEach((x) => collect(x, depth + 1));
+  };
+  collect(schema);
+  const out: string[] = [];
+  if (Array.isArray(value)) {
+    const items = schemas.find((s) => s.items !== undefined)?.items;
+    if (items !== undefined)
+      value.forEach((v, i) => out.push(...undescribedFields(doc, items, v, `${at}/${i}`)));
+  } else if (isObj(value)) {
+    const withProps = schemas.filter((s) => isObj(s.properties));
+    const open = schemas.find((s) => isObj(s.additionalProperties));
+    for (const [k, v] of Object.entries(value)) {
+      const prop = withProps.map((s) => (s.properties as Obj)[k]).find((x) => x !== undefined);
+      if (prop !== undefined) out.push(...undescribedFields(doc, prop, v, `${at}/${k}`));
+      else if (open) out.push(...undescribedFields(doc, open.additionalProperties, v, `${at}/${k}`));
+      else out.push(`${at}/${k}`);
+    }
+  }
+  return out;
+}
+
 function makeAjv(doc: Obj): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats(ajv);
@@ -407,6 +439,25 @@ describe('the merged OpenAPI document', () => {
       }
       expect(problems, problems.join('\n')).toEqual([]);
       expect(checked).toBeGreaterThanOrEqual(15);
+    });
+
+    it('describes every field of the example requests and responses', () => {
+      const problems: string[] = [];
+      for (const s of sections) {
+        const id = idOf(s.section);
+        s.requests.forEach((r, i) => {
+          const pointer = schemaOf(doc, byId, id, 'request');
+          const body = damaged[`${s.section} request ${i + 1}`]?.(r.body as Obj) ?? r.body;
+          for (const f of undescribedFields(doc, resolvePointer(doc, pointer), body))
+            problems.push(`${s.section} request ${i + 1}: ${f}`);
+        });
+        s.responses.forEach((r, i) => {
+          const pointer = schemaOf(doc, byId, id, `response ${r.status}`);
+          for (const f of undescribedFields(doc, resolvePointer(doc, pointer), r.body))
+            problems.push(`${s.section} response ${i + 1}: ${f}`);
+        });
+      }
+      expect(problems, `fields the schemas do not describe:\n${problems.join('\n')}`).toEqual([]);
     });
 
     it('enforces the documented rules of batch creation (4.1.1)', () => {

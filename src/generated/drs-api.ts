@@ -3888,10 +3888,10 @@ export interface components {
       /** @description Filter criteria; an SQL condition for a processing rule, `config` for a configuration rule. */
       value: string;
     };
-    /** @description A resource tag (tables 4-7, 4-33). Letters, digits, underscores and hyphens; keys are unique within a task (DRS.M00269). */
+    /** @description A resource tag (tables 4-7, 4-33). Letters, digits, underscores and hyphens; keys are unique within a task (DRS.M00269). Both fields are optional in the reference's tables. */
     Tag: {
       /** @description Tag key, up to 36 characters. */
-      key: string;
+      key?: string;
       /** @description Tag value, up to 43 characters. */
       value?: string;
     };
