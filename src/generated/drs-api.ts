@@ -4904,6 +4904,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -4939,6 +4940,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5010,6 +5012,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5045,6 +5048,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5080,6 +5084,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5115,6 +5120,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5150,6 +5156,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5185,6 +5192,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5220,6 +5228,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5255,6 +5264,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5335,6 +5345,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5370,6 +5381,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5441,6 +5453,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5476,6 +5489,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
@@ -5727,6 +5741,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+      404: components['responses']['Error'];
       422: components['responses']['Error'];
       500: components['responses']['Error'];
     };
