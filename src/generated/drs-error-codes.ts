@@ -16,11 +16,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The returned result is empty.',
     meaning: {
       en: 'The returned result is empty.',
-      zh: '',
+      zh: '返回结果为空。',
     },
     fix: {
       en: 'Check the request parameters or task status.',
-      zh: '',
+      zh: '请检查请求参数或任务状态。',
     },
   },
   'DRS.M00004': {
@@ -29,11 +29,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Service is abnormal. Check logs.',
     meaning: {
       en: 'Service is abnormal. Check logs.',
-      zh: '',
+      zh: '服务异常，请查看日志。',
     },
     fix: {
       en: 'If the service is abnormal, contact technical support.',
-      zh: '',
+      zh: '如果服务异常，请联系技术支持。',
     },
   },
   'DRS.M00007': {
@@ -42,11 +42,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Invalid request parameter.',
     meaning: {
       en: 'Invalid request parameter.',
-      zh: '',
+      zh: '请求参数无效。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00100': {
@@ -55,11 +55,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Invalid token.',
     meaning: {
       en: 'Failed to pass IAM authentication.',
-      zh: '',
+      zh: '未通过 IAM 认证。',
     },
     fix: {
       en: 'Check the user token information.',
-      zh: '',
+      zh: '请检查用户的 Token 信息。',
     },
   },
   'DRS.M00101': {
@@ -68,11 +68,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The user role is empty.',
     meaning: {
       en: 'The user role is empty.',
-      zh: '',
+      zh: '用户角色为空。',
     },
     fix: {
       en: 'Check the role information of the user.',
-      zh: '',
+      zh: '请检查用户的角色信息。',
     },
   },
   'DRS.M00102': {
@@ -81,11 +81,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'You do not have sufficient permissions.',
     meaning: {
       en: 'Insufficient permissions.',
-      zh: '',
+      zh: '权限不足。',
     },
     fix: {
       en: 'Check the DRS permissions of the current user.',
-      zh: '',
+      zh: '请检查当前用户的 DRS 权限。',
     },
   },
   'DRS.M00103': {
@@ -94,11 +94,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'You do not have operation permissions. Check account permissions on IAM.',
     meaning: {
       en: 'Operation denied.',
-      zh: '',
+      zh: '操作被拒绝。',
     },
     fix: {
       en: 'Check the DRS permissions of the current user.',
-      zh: '',
+      zh: '请检查当前用户的 DRS 权限。',
     },
   },
   'DRS.M00105': {
@@ -107,11 +107,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'User restricted.',
     meaning: {
       en: 'User restricted.',
-      zh: '',
+      zh: '用户受限。',
     },
     fix: {
       en: 'Check the DRS permissions of the current user.',
-      zh: '',
+      zh: '请检查当前用户的 DRS 权限。',
     },
   },
   'DRS.M00200': {
@@ -120,11 +120,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Parameter error.',
     meaning: {
       en: 'Invalid parameters.',
-      zh: '',
+      zh: '参数无效。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00201': {
@@ -133,11 +133,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The parameter %s is empty.',
     meaning: {
       en: 'The parameter %s is empty.',
-      zh: '',
+      zh: '参数 %s 为空。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00202': {
@@ -146,11 +146,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The value of parameter %s is invalid.',
     meaning: {
       en: 'The value of parameter %s is invalid.',
-      zh: '',
+      zh: '参数 %s 的值无效。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00210': {
@@ -159,11 +159,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The value of Page is invalid, %s',
     meaning: {
       en: 'Invalid page value, %s.',
-      zh: '',
+      zh: '分页参数值无效：%s。',
     },
     fix: {
       en: 'Check the request page parameters.',
-      zh: '',
+      zh: '请检查请求中的分页参数。',
     },
   },
   'DRS.M00211': {
@@ -172,11 +172,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The value of Page exceeds the upper limit.',
     meaning: {
       en: 'The number of pages exceeds the upper limit.',
-      zh: '',
+      zh: '页数超过上限。',
     },
     fix: {
       en: 'Check the request page parameters.',
-      zh: '',
+      zh: '请检查请求中的分页参数。',
     },
   },
   'DRS.M00261': {
@@ -185,11 +185,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Invalid project ID.',
     meaning: {
       en: 'Invalid project ID.',
-      zh: '',
+      zh: '项目 ID 无效。',
     },
     fix: {
       en: 'Check the value of project ID in the request.',
-      zh: '',
+      zh: '请检查请求中的项目 ID。',
     },
   },
   'DRS.M00269': {
@@ -198,11 +198,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The tag key must be unique.',
     meaning: {
       en: 'The tag key cannot be duplicated.',
-      zh: '',
+      zh: '标签键不能重复。',
     },
     fix: {
       en: 'Check whether the tag key is unique.',
-      zh: '',
+      zh: '请检查标签键是否唯一。',
     },
   },
   'DRS.M00270': {
@@ -211,11 +211,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The tag key or value is too long.',
     meaning: {
       en: 'The tag key or value exceeds the maximum length allowed.',
-      zh: '',
+      zh: '标签键或标签值超过允许的最大长度。',
     },
     fix: {
       en: 'Check the length of the tag key or value in the request.',
-      zh: '',
+      zh: '请检查请求中标签键或标签值的长度。',
     },
   },
   'DRS.M00271': {
@@ -224,11 +224,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The number of tags exceeds the limit.',
     meaning: {
       en: 'The maximum number of tags has been reached.',
-      zh: '',
+      zh: '标签数量已达上限。',
     },
     fix: {
       en: 'Check the number of tags in the request.',
-      zh: '',
+      zh: '请检查请求中的标签数量。',
     },
   },
   'DRS.M00273': {
@@ -237,11 +237,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Invalid parameter. The parameter contains %s.',
     meaning: {
       en: 'Invalid parameter. %s exists in the parameter.',
-      zh: '',
+      zh: '参数无效，参数中存在 %s。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00277': {
@@ -250,11 +250,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The task name already exists.',
     meaning: {
       en: 'The task name already exists.',
-      zh: '',
+      zh: '任务名称已存在。',
     },
     fix: {
       en: 'Change the task name.',
-      zh: '',
+      zh: '请修改任务名称。',
     },
   },
   'DRS.M00289': {
@@ -263,11 +263,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Missing query result: %s',
     meaning: {
       en: 'No query result is found.',
-      zh: '',
+      zh: '未查询到结果。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00298': {
@@ -276,11 +276,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Job does not exist, please check job id.',
     meaning: {
       en: 'The job does not exist. Check the job ID.',
-      zh: '',
+      zh: '任务不存在，请检查任务 ID。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00299': {
@@ -289,11 +289,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Only one jobId is allowed.',
     meaning: {
       en: 'Only one job ID can be transferred.',
-      zh: '',
+      zh: '只能传入一个任务 ID。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00300': {
@@ -302,11 +302,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Invalid request, %s',
     meaning: {
       en: 'Invalid request. %s.',
-      zh: '',
+      zh: '请求无效：%s。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00301': {
@@ -315,11 +315,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'There are duplicate %s in request.',
     meaning: {
       en: 'The request contains duplicate task IDs.',
-      zh: '',
+      zh: '请求中包含重复的任务 ID。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00302': {
@@ -328,11 +328,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The transfer schema is invalid, please refer to supported transfer schema.',
     meaning: {
       en: 'Invalid migration scheme.',
-      zh: '',
+      zh: '迁移方案无效。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00303': {
@@ -341,11 +341,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The corresponding parameter is not obtained from the cache.',
     meaning: {
       en: 'Failed to obtain corresponding parameters from the cache.',
-      zh: '',
+      zh: '从缓存中获取对应参数失败。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00304': {
@@ -354,11 +354,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'This API cannot be called in the current task status.',
     meaning: {
       en: 'API cannot be invoked in current state of the task.',
-      zh: '',
+      zh: '任务当前状态下不能调用此接口。',
     },
     fix: {
       en: 'Check the current task status.',
-      zh: '',
+      zh: '请检查任务的当前状态。',
     },
   },
   'DRS.M00305': {
@@ -367,11 +367,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Parameter error:%s',
     meaning: {
       en: 'Parameter error: %s.',
-      zh: '',
+      zh: '参数错误：%s。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00306': {
@@ -380,11 +380,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Start time cannot be the same as end time.',
     meaning: {
       en: 'The start time cannot be the same as the end time.',
-      zh: '',
+      zh: '开始时间不能与结束时间相同。',
     },
     fix: {
       en: 'Check the request parameters.',
-      zh: '',
+      zh: '请检查请求参数。',
     },
   },
   'DRS.M00307': {
@@ -393,11 +393,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Only subtasks can invoke this interface.',
     meaning: {
       en: 'Only subtasks can use this API.',
-      zh: '',
+      zh: '只有子任务可以调用此接口。',
     },
     fix: {
       en: 'Change the task ID.',
-      zh: '',
+      zh: '请更换任务 ID。',
     },
   },
   'DRS.M00308': {
@@ -406,11 +406,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Only parent tasks can invoke this interface.',
     meaning: {
       en: 'Only parent tasks can use this API.',
-      zh: '',
+      zh: '只有父任务可以调用此接口。',
     },
     fix: {
       en: 'Change the task ID.',
-      zh: '',
+      zh: '请更换任务 ID。',
     },
   },
   'DRS.M00401': {
@@ -419,11 +419,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: '%s is not support re-editing of synchronization tasks.',
     meaning: {
       en: '%s does not support re-editing synchronization tasks.',
-      zh: '',
+      zh: '%s 不支持重新编辑同步任务。',
     },
     fix: {
       en: 'Change the task ID.',
-      zh: '',
+      zh: '请更换任务 ID。',
     },
   },
   'DRS.M00402': {
@@ -432,11 +432,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The subtask already exists.',
     meaning: {
       en: 'The subtask already exists.',
-      zh: '',
+      zh: '子任务已存在。',
     },
     fix: {
       en: 'Change the task ID.',
-      zh: '',
+      zh: '请更换任务 ID。',
     },
   },
   'DRS.M00403': {
@@ -445,11 +445,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'This task does not support flow control.',
     meaning: {
       en: 'This task does not support flow control.',
-      zh: '',
+      zh: '此任务不支持流量控制。',
     },
     fix: {
       en: 'Change the task ID.',
-      zh: '',
+      zh: '请更换任务 ID。',
     },
   },
   'DRS.M00414': {
@@ -458,11 +458,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The value for Logical Copy Slot Advance Interval must be between 1 and 999.',
     meaning: {
       en: 'The interval for advancing the logical replication slot must range from 1 to 999.',
-      zh: '',
+      zh: '逻辑复制槽推进间隔的取值范围为 1～999。',
     },
     fix: {
       en: 'Change the interval for advancing the logical replication slot.',
-      zh: '',
+      zh: '请修改逻辑复制槽的推进间隔。',
     },
   },
   'DRS.M01501': {
@@ -471,11 +471,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Service error.',
     meaning: {
       en: 'The server is abnormal.',
-      zh: '',
+      zh: '服务器异常。',
     },
     fix: {
       en: 'If the service is abnormal, contact technical support.',
-      zh: '',
+      zh: '如果服务异常，请联系技术支持。',
     },
   },
   'DRS.M01504': {
@@ -484,11 +484,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Another operation is being performed on the migration task or the migration task is abnormal.',
     meaning: {
       en: 'Other operations are being performed on the migration task or the migration task is faulty. Try again later.',
-      zh: '',
+      zh: '迁移任务正在执行其他操作或迁移任务异常，请稍后重试。',
     },
     fix: {
       en: 'Check the current task status.',
-      zh: '',
+      zh: '请检查任务的当前状态。',
     },
   },
   'DRS.M05003': {
@@ -497,11 +497,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Task information not found.',
     meaning: {
       en: 'Task information cannot be queried.',
-      zh: '',
+      zh: '无法查询到任务信息。',
     },
     fix: {
       en: 'Check the task ID in the request.',
-      zh: '',
+      zh: '请检查请求中的任务 ID。',
     },
   },
   'DRS.M05004': {
@@ -510,11 +510,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The task has been deleted or the resource has been released.',
     meaning: {
       en: 'The task has been deleted or resources have been released.',
-      zh: '',
+      zh: '任务已被删除或资源已释放。',
     },
     fix: {
       en: 'Check the current task status.',
-      zh: '',
+      zh: '请检查任务的当前状态。',
     },
   },
   'DRS.M05006': {
@@ -523,11 +523,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Invalid RDS DB instance.',
     meaning: {
       en: 'Invalid RDS DB instance.',
-      zh: '',
+      zh: 'RDS 数据库实例无效。',
     },
     fix: {
       en: 'Check the RDS instance ID in the request.',
-      zh: '',
+      zh: '请检查请求中的 RDS 实例 ID。',
     },
   },
   'DRS.M05066': {
@@ -536,11 +536,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Failed to create instance!',
     meaning: {
       en: 'Failed to create an instance.',
-      zh: '',
+      zh: '创建实例失败。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.M06007': {
@@ -549,11 +549,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The DB instance cannot be left blank.',
     meaning: {
       en: 'The DB instance is null or "".',
-      zh: '',
+      zh: '数据库实例为 null 或 ""。',
     },
     fix: {
       en: 'Check the RDS instance ID in the request.',
-      zh: '',
+      zh: '请检查请求中的 RDS 实例 ID。',
     },
   },
   'DRS.M06011': {
@@ -562,11 +562,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Failed to obtain RDS information.',
     meaning: {
       en: 'Obtain RDS DB instance information failed.',
-      zh: '',
+      zh: '获取 RDS 数据库实例信息失败。',
     },
     fix: {
       en: 'Check the RDS instance ID in the request.',
-      zh: '',
+      zh: '请检查请求中的 RDS 实例 ID。',
     },
   },
   'DRS.M06020': {
@@ -576,11 +576,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The destination DB instance has been set to read/write by the migration task %s and cannot be used.',
     meaning: {
       en: 'The destination DB instance cannot be used because it has been set to read/write by the migration task %s.',
-      zh: '',
+      zh: '目标数据库实例已被迁移任务 %s 设置为读写，无法使用。',
     },
     fix: {
       en: 'Check the RDS instance ID in the request.',
-      zh: '',
+      zh: '请检查请求中的 RDS 实例 ID。',
     },
   },
   'DRS.M06021': {
@@ -590,11 +590,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The destination DB instance has been set to read/write by the synchronization task %s and cannot be used.',
     meaning: {
       en: 'The destination DB instance cannot be used because it has been set to read/write by the synchronization task %s.',
-      zh: '',
+      zh: '目标数据库实例已被同步任务 %s 设置为读写，无法使用。',
     },
     fix: {
       en: 'Check the RDS instance ID in the request.',
-      zh: '',
+      zh: '请检查请求中的 RDS 实例 ID。',
     },
   },
   'DRS.M07000': {
@@ -603,11 +603,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Data processing rule already exists.',
     meaning: {
       en: 'Data processing rule already exists.',
-      zh: '',
+      zh: '数据加工规则已存在。',
     },
     fix: {
       en: 'Modify the data processing rule in the request.',
-      zh: '',
+      zh: '请修改请求中的数据加工规则。',
     },
   },
   'DRS.KE001': {
@@ -616,11 +616,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Failed to connect to the database network.',
     meaning: {
       en: 'Database connection failed.',
-      zh: '',
+      zh: '数据库连接失败。',
     },
     fix: {
       en: 'Check the network configuration between the database and the replication instance.',
-      zh: '',
+      zh: '请检查数据库与复制实例之间的网络配置。',
     },
   },
   'DRS.KE002': {
@@ -629,11 +629,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The username or password is incorrect.',
     meaning: {
       en: 'The username or password is incorrect.',
-      zh: '',
+      zh: '用户名或密码错误。',
     },
     fix: {
       en: 'Check the username and password.',
-      zh: '',
+      zh: '请检查用户名和密码。',
     },
   },
   'DRS.KE003': {
@@ -642,11 +642,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The port cannot be accessed.',
     meaning: {
       en: 'The port cannot be accessed.',
-      zh: '',
+      zh: '端口无法访问。',
     },
     fix: {
       en: 'Check the database port.',
-      zh: '',
+      zh: '请检查数据库端口。',
     },
   },
   'DRS.KE004': {
@@ -656,11 +656,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'Connection failed. Handling suggestion: Please check the security group/firewall/SSL configuration of the database.',
     meaning: {
       en: 'Connection failed.',
-      zh: '',
+      zh: '连接失败。',
     },
     fix: {
       en: 'Check the security group, firewall, and SSL configuration of the database.',
-      zh: '',
+      zh: '请检查数据库的安全组、防火墙和 SSL 配置。',
     },
   },
   'DRS.KE005': {
@@ -670,11 +670,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       "The database user must allow remote connections. Handling suggestion: Run CREATE USER 'Account'@'%' IDENTIFIED BY 'Password' to create a user that allows remote connections. After the migration, delete this user.",
     meaning: {
       en: 'The database user must allow remote connections.',
-      zh: '',
+      zh: '数据库用户必须允许远程连接。',
     },
     fix: {
       en: "Run CREATE USER 'Account'@'%' IDENTIFIED BY 'Password' to create a user that allows remote connections. After the migration is complete, delete the user.",
-      zh: '',
+      zh: "执行 CREATE USER 'Account'@'%' IDENTIFIED BY 'Password' 创建一个允许远程连接的用户。迁移完成后删除该用户。",
     },
   },
   'DRS.KE006': {
@@ -684,11 +684,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The remote connection permission is not configured in pg_hba.conf for the replication instance and database user. Handling suggestion: Add \\"host all *** (dbuser) 0.0.0.0/0 password\\" to the pg_hba.conf configuration file to grant the remote connection permission to the user and restart the database. After the migration is complete, delete this record and restart the database again.',
     meaning: {
       en: 'The remote connection permission is not configured in pg_hba.conf for the replication instance and database user.',
-      zh: '',
+      zh: 'pg_hba.conf 中未为复制实例和数据库用户配置远程连接权限。',
     },
     fix: {
       en: 'Add \\"host all *** (dbuser) 0.0.0.0/0 password\\" to the pg_hba.conf configuration file to grant the remote connection permission to the user, and restart the database. After the migration is complete, delete this record and restart the database again.',
-      zh: '',
+      zh: '在 pg_hba.conf 配置文件中添加 "host all *** (dbuser) 0.0.0.0/0 password"，为该用户授予远程连接权限，并重启数据库。迁移完成后删除这条记录，并再次重启数据库。',
     },
   },
   'DRS.KE007': {
@@ -698,11 +698,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The database user does not have the login permission. Handling suggestion: Run alter role *** (dbuser) login to grant the login permission.',
     meaning: {
       en: 'The database user does not have the login permission.',
-      zh: '',
+      zh: '数据库用户没有登录权限。',
     },
     fix: {
       en: 'Run alter role *** (dbuser) login to grant the login permission.',
-      zh: '',
+      zh: '执行 alter role *** (dbuser) login 授予登录权限。',
     },
   },
   'DRS.KE008': {
@@ -712,11 +712,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The specified source database does not exist. Handling suggestion: Create a database or enter an existing database name.',
     meaning: {
       en: 'The specified source database was not found.',
-      zh: '',
+      zh: '未找到指定的源数据库。',
     },
     fix: {
       en: 'Create a database or enter an existing database name.',
-      zh: '',
+      zh: '请创建数据库，或输入已存在的数据库名称。',
     },
   },
   'DRS.KE009': {
@@ -725,11 +725,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The SSL CA certificate does not exist. Handling suggestion: Contact technical support.',
     meaning: {
       en: 'The SSL CA certificate was not found.',
-      zh: '',
+      zh: '未找到 SSL CA 证书。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE010': {
@@ -739,11 +739,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'SSL is not enabled or the certificate is invalid. Handling suggestion: Enable SSL or upload a valid SSL CA certificate.',
     meaning: {
       en: 'SSL is disabled or the certificate is invalid.',
-      zh: '',
+      zh: 'SSL 未开启或证书无效。',
     },
     fix: {
       en: 'Enable SSL or upload a valid SSL CA certificate.',
-      zh: '',
+      zh: '请开启 SSL，或上传有效的 SSL CA 证书。',
     },
   },
   'DRS.KE011': {
@@ -752,11 +752,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The source database does not have the Microsoft SQL Server replication component installed.',
     meaning: {
       en: 'The source database does not have the Microsoft SQL Server replication component installed.',
-      zh: '',
+      zh: '源数据库未安装 Microsoft SQL Server 复制组件。',
     },
     fix: {
       en: 'Install the Microsoft SQL Server replication component.',
-      zh: '',
+      zh: '请安装 Microsoft SQL Server 复制组件。',
     },
   },
   'DRS.KE012': {
@@ -765,11 +765,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The user does not have the permission to access the database.',
     meaning: {
       en: 'The user does not have the permission to access the database.',
-      zh: '',
+      zh: '用户没有访问该数据库的权限。',
     },
     fix: {
       en: 'Grant the permission to access the database to the user.',
-      zh: '',
+      zh: '请为该用户授予访问数据库的权限。',
     },
   },
   'DRS.KE013': {
@@ -778,11 +778,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Insufficient permissions.',
     meaning: {
       en: 'Insufficient permissions.',
-      zh: '',
+      zh: '权限不足。',
     },
     fix: {
       en: 'Grant the permission to access the database to the user.',
-      zh: '',
+      zh: '请为该用户授予访问数据库的权限。',
     },
   },
   'DRS.KE014': {
@@ -791,11 +791,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Internal error.',
     meaning: {
       en: 'Internal error.',
-      zh: '',
+      zh: '内部错误。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE015': {
@@ -804,11 +804,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The network connection between the replication instance and database is faulty.',
     meaning: {
       en: 'The network connection between the replication instance and the database is faulty.',
-      zh: '',
+      zh: '复制实例与数据库之间的网络连接异常。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0016': {
@@ -818,11 +818,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'Failed to connect to the database. In the postgresql.conf file, the listen_addresses parameter value or port number is incorrect. Handling suggestion: In postgres.conf, set listen_addresses to * or change the port number to the correct value. Then, restart the database for the modification to take effect.',
     meaning: {
       en: 'Failed to connect to the database. In the postgresql.conf file, the listen_addresses parameter value or port number is incorrect.',
-      zh: '',
+      zh: '连接数据库失败。postgresql.conf 文件中的 listen_addresses 参数值或端口号不正确。',
     },
     fix: {
       en: 'In postgres.conf , set listen_addresses to * or change the port number to the correct value. Then, restart the database to apply the change.',
-      zh: '',
+      zh: '在 postgres.conf 中将 listen_addresses 设置为 *，或将端口号改为正确的值，然后重启数据库使修改生效。',
     },
   },
   'DRS.KE0017': {
@@ -832,11 +832,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The IP address cannot be pinged. Handling suggestion: See migration preparations in the DRS Best Practices.',
     meaning: {
       en: 'The IP address cannot be pinged.',
-      zh: '',
+      zh: 'IP 地址无法 ping 通。',
     },
     fix: {
       en: 'See migration preparations in the DRS Best Practices .',
-      zh: '',
+      zh: '请参见《DRS 最佳实践》中的迁移准备。',
     },
   },
   'DRS.KE0018': {
@@ -845,11 +845,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Failed to resolve the domain name.',
     meaning: {
       en: 'Failed to resolve the domain name.',
-      zh: '',
+      zh: '域名解析失败。',
     },
     fix: {
       en: 'See migration preparations in the DRS Best Practices .',
-      zh: '',
+      zh: '请参见《DRS 最佳实践》中的迁移准备。',
     },
   },
   'DRS.KE0019': {
@@ -859,11 +859,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'Failure cause: The subnets of any of the source, destination, or replication (synchronization or disaster recovery) instances in different VPCs overlap.',
     meaning: {
       en: 'The subnet CIDR blocks of any of the source, destination, or replication (synchronization or disaster recovery) instances in different VPCs overlap.',
-      zh: '',
+      zh: '源库、目标库或复制（同步、灾备）实例位于不同 VPC，且其中某些子网网段重叠。',
     },
     fix: {
       en: 'See migration preparations in the DRS Best Practices .',
-      zh: '',
+      zh: '请参见《DRS 最佳实践》中的迁移准备。',
     },
   },
   'DRS.KE0020': {
@@ -872,11 +872,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Incorrect replica set name.',
     meaning: {
       en: 'The replica set name is incorrect.',
-      zh: '',
+      zh: '副本集名称不正确。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0021': {
@@ -886,11 +886,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The source database cannot connect to the port of the replication instance. Handling suggestion: Modify the firewall and security group configurations of the source and destination databases to enable the source database to connect to the port of the replication instance. See migration preparations in the DRS Best Practices.',
     meaning: {
       en: 'The source database cannot connect to the port of the replication instance.',
-      zh: '',
+      zh: '源数据库无法连接到复制实例的端口。',
     },
     fix: {
       en: 'Modify the firewall and security group configurations of the source and destination databases to enable the source database to connect to the port of the replication instance. See migration preparations in the DRS Best Practices .',
-      zh: '',
+      zh: '请修改源库和目标库的防火墙及安全组配置，使源数据库能够连接到复制实例的端口。请参见《DRS 最佳实践》中的迁移准备。',
     },
   },
   'DRS.KE0022': {
@@ -899,11 +899,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The SSL certificate is incorrect. Handling suggestion: Upload a correct SSL certificate.',
     meaning: {
       en: 'The SSL certificate is incorrect.',
-      zh: '',
+      zh: 'SSL 证书不正确。',
     },
     fix: {
       en: 'Upload a correct SSL certificate.',
-      zh: '',
+      zh: '请上传正确的 SSL 证书。',
     },
   },
   'DRS.KE0023': {
@@ -913,11 +913,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The DRS EIP is not in the whitelist of the source database. Handling suggestion: Add the DRS EIP to the whitelist of the source database.',
     meaning: {
       en: 'The EIP of the DRS instance is not added to the whitelist of the source database.',
-      zh: '',
+      zh: 'DRS 实例的弹性公网 IP 未加入源数据库的白名单。',
     },
     fix: {
       en: 'Add the EIP of the DRS instance to the whitelist of the source database.',
-      zh: '',
+      zh: '请将 DRS 实例的弹性公网 IP 加入源数据库的白名单。',
     },
   },
   'DRS.KE0030': {
@@ -927,11 +927,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The service name is incorrect. Handling suggestion: Check whether the service name is correct before the connection test.',
     meaning: {
       en: 'The database service name is incorrect.',
-      zh: '',
+      zh: '数据库服务名不正确。',
     },
     fix: {
       en: 'Check whether the database service name specified in the connection test is correct.',
-      zh: '',
+      zh: '请检查测试连接时填写的数据库服务名是否正确。',
     },
   },
   'DRS.KE0031': {
@@ -941,11 +941,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'Query failed. Handling suggestion: Check whether the migration account has sufficient permissions.',
     meaning: {
       en: 'Query failed.',
-      zh: '',
+      zh: '查询失败。',
     },
     fix: {
       en: 'Check whether the migration account has sufficient permissions.',
-      zh: '',
+      zh: '请检查迁移账号是否具有足够的权限。',
     },
   },
   'DRS.KE0032': {
@@ -954,11 +954,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The Oracle certificate is incorrect. Handling suggestion: Upload a correct Oracle certificate.',
     meaning: {
       en: 'The Oracle certificate is incorrect.',
-      zh: '',
+      zh: 'Oracle 证书不正确。',
     },
     fix: {
       en: 'Upload a correct Oracle certificate.',
-      zh: '',
+      zh: '请上传正确的 Oracle 证书。',
     },
   },
   'DRS.KE0033': {
@@ -968,11 +968,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The username, password, or authentication database of the source database is incorrect. Handling suggestion: Check that the input username, password, and authentication database for the connection test are correct.',
     meaning: {
       en: 'The username, password, or authentication database of the source database is incorrect.',
-      zh: '',
+      zh: '源数据库的用户名、密码或鉴权数据库不正确。',
     },
     fix: {
       en: 'Check whether the username, password, and authentication database entered for the connection test are correct.',
-      zh: '',
+      zh: '请检查测试连接时填写的用户名、密码和鉴权数据库是否正确。',
     },
   },
   'DRS.KE0034': {
@@ -982,11 +982,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The username, password, or authentication database of the destination database is incorrect. Handling suggestion: Check that the input username, password, and authentication database for the connection test are correct.',
     meaning: {
       en: 'The username, password, or authentication database of the destination database is incorrect.',
-      zh: '',
+      zh: '目标数据库的用户名、密码或鉴权数据库不正确。',
     },
     fix: {
       en: 'Check whether the username, password, and authentication database entered for the connection test are correct.',
-      zh: '',
+      zh: '请检查测试连接时填写的用户名、密码和鉴权数据库是否正确。',
     },
   },
   'DRS.KE0035': {
@@ -995,11 +995,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The database middleware is not a MySQL sharding middleware.',
     meaning: {
       en: 'The database middleware is not a MySQL sharding middleware.',
-      zh: '',
+      zh: '该数据库中间件不是 MySQL 分库分表中间件。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0036': {
@@ -1009,11 +1009,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'SSL must be enabled when the database password plugin caching_sha2_password is verified. Handling suggestion: Enable SSL or create a user.',
     meaning: {
       en: 'SSL must be enabled when the database password plugin cache_sha2_password is verified.',
-      zh: '',
+      zh: '校验数据库密码插件 cache_sha2_password 时必须开启 SSL。',
     },
     fix: {
       en: 'Enable SSL or create a user.',
-      zh: '',
+      zh: '请开启 SSL，或新建一个用户。',
     },
   },
   'DRS.KE0037': {
@@ -1023,11 +1023,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The username or password is incorrect. Handling suggestion: Check that the input username and password for the connection test are correct.',
     meaning: {
       en: 'The username or password is incorrect.',
-      zh: '',
+      zh: '用户名或密码错误。',
     },
     fix: {
       en: 'Check whether the username and password for the connection test are correct.',
-      zh: '',
+      zh: '请检查测试连接时填写的用户名和密码是否正确。',
     },
   },
   'DRS.KE0038': {
@@ -1036,11 +1036,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The account is locked. Handling suggestion: Contact technical support to unlock the account.',
     meaning: {
       en: 'The account is locked.',
-      zh: '',
+      zh: '账号已被锁定。',
     },
     fix: {
       en: 'Contact technical support to unlock the account.',
-      zh: '',
+      zh: '请联系技术支持解锁该账号。',
     },
   },
   'DRS.KE0039': {
@@ -1050,11 +1050,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The database cannot be connected because the client IP address is not in the whitelist. Handling suggestion: Use an account with the ALTER SYSTEM permission and execute the following SQL statement: alter system add hba entry (hostssl [username] [subnet CIDR block where RDS is located]);',
     meaning: {
       en: 'The database cannot be connected because the client IP address is not in the whitelist.',
-      zh: '',
+      zh: '客户端 IP 地址不在白名单中，无法连接数据库。',
     },
     fix: {
       en: 'Use an account with the ALTER SYSTEM permission to run the following SQL statement: alter system add hba entry (hostssl [username] [subnet CIDR block where RDS is located]).',
-      zh: '',
+      zh: '使用具有 ALTER SYSTEM 权限的账号执行以下 SQL 语句：alter system add hba entry (hostssl [username] [subnet CIDR block where RDS is located])，其中后者为 RDS 所在子网网段。',
     },
   },
   'DRS.KE0040': {
@@ -1063,11 +1063,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The kafka brokers is not available.',
     meaning: {
       en: 'The Kafka node is unavailable.',
-      zh: '',
+      zh: 'Kafka 节点不可用。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0041': {
@@ -1076,11 +1076,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The kafka is not available.',
     meaning: {
       en: 'Kafka is unavailable.',
-      zh: '',
+      zh: 'Kafka 不可用。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0042': {
@@ -1089,11 +1089,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The kafka topic is not existed.',
     meaning: {
       en: 'The Kafka topic does not exist.',
-      zh: '',
+      zh: 'Kafka Topic 不存在。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0043': {
@@ -1103,11 +1103,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The user does not have the permission to create connections.Grant the required permission to the user and try again.',
     meaning: {
       en: 'The user does not have the permission to create connections..',
-      zh: '',
+      zh: '用户没有创建连接的权限。',
     },
     fix: {
       en: 'Grant the required permissions to the user and try again.',
-      zh: '',
+      zh: '请为该用户授予所需权限后重试。',
     },
   },
   'DRS.KE0044': {
@@ -1117,11 +1117,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The parameters for test connection contains non-ascii character. Handling suggestion: Please check test connection parameters, use user info without NON-ASCII characters to test connection.',
     meaning: {
       en: 'The parameters for testing the connection contain non-ASCII characters.',
-      zh: '',
+      zh: '测试连接的参数中包含非 ASCII 字符。',
     },
     fix: {
       en: 'Check the connection test parameters and use the user information without non-ASCII characters to test the connection.',
-      zh: '',
+      zh: '请检查测试连接参数，使用不含非 ASCII 字符的用户信息测试连接。',
     },
   },
   'DRS.KE0045': {
@@ -1130,11 +1130,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The user account is locked.',
     meaning: {
       en: 'The user account is locked.',
-      zh: '',
+      zh: '用户账号已被锁定。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0046': {
@@ -1144,11 +1144,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The IP address that the user requested to establish a connection is not monitored by the database.',
     meaning: {
       en: 'The IP address used by the user to request to set up a connection is not monitored by the database.',
-      zh: '',
+      zh: '用户请求建立连接所用的 IP 地址未被数据库监听。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0047': {
@@ -1158,11 +1158,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The queue name is not exist. Handling suggestion: Check that the input queue name for the connection test are correct.',
     meaning: {
       en: 'The queue name does not exist.',
-      zh: '',
+      zh: '队列名称不存在。',
     },
     fix: {
       en: 'Check whether the name of the queue entered for the connection test is correct.',
-      zh: '',
+      zh: '请检查测试连接时填写的队列名称是否正确。',
     },
   },
   'DRS.KE0048': {
@@ -1171,11 +1171,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Failed to connect to the database.',
     meaning: {
       en: 'Failed to connect to the database.',
-      zh: '',
+      zh: '连接数据库失败。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0049': {
@@ -1184,11 +1184,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Database user privilege is not enough.',
     meaning: {
       en: 'The database user does not have sufficient permissions.',
-      zh: '',
+      zh: '数据库用户权限不足。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0050': {
@@ -1197,11 +1197,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The PDB database is not open.',
     meaning: {
       en: 'Failed to open the PDB database.',
-      zh: '',
+      zh: '打开 PDB 数据库失败。',
     },
     fix: {
       en: 'Open the PDB database.',
-      zh: '',
+      zh: '请打开 PDB 数据库。',
     },
   },
   'DRS.KE0051': {
@@ -1210,11 +1210,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The PDB database does not exist.',
     meaning: {
       en: 'The PDB database does not exist.',
-      zh: '',
+      zh: 'PDB 数据库不存在。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0052': {
@@ -1223,11 +1223,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Versions earlier than Oracle 12c do not support PDB.',
     meaning: {
       en: 'Versions earlier than Oracle 12c do not support PDB.',
-      zh: '',
+      zh: 'Oracle 12c 之前的版本不支持 PDB。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0053': {
@@ -1236,11 +1236,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Entered Oracle user has insufficient permissions.',
     meaning: {
       en: 'The entered Oracle user does not have sufficient permissions.',
-      zh: '',
+      zh: '输入的 Oracle 用户权限不足。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0054': {
@@ -1250,11 +1250,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'Agent Connection Failed. Handling suggestion: Please check whether the logical replication agent is enabled or IP address and port number of the logical replication agent is correct.',
     meaning: {
       en: 'Failed to connect to the agent.',
-      zh: '',
+      zh: '连接代理失败。',
     },
     fix: {
       en: 'Check whether the logical replication agent is enabled or whether the IP address and port number of the logical replication agent are correct.',
-      zh: '',
+      zh: '请检查逻辑复制代理是否已启动，以及逻辑复制代理的 IP 地址和端口号是否正确。',
     },
   },
   'DRS.KE0055': {
@@ -1263,11 +1263,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Password has expired. Handling suggestion: Please reset the password.',
     meaning: {
       en: 'The password has expired.',
-      zh: '',
+      zh: '密码已过期。',
     },
     fix: {
       en: 'Reset the password.',
-      zh: '',
+      zh: '请重置密码。',
     },
   },
   'DRS.KE0056': {
@@ -1277,11 +1277,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The current instance does not support connections on multiple IP addresses during synchronization. Possible cause: The current instance is connected to a node through multiple IP addresses, which can cause a task to fail. Handling suggestion: Select a stable node, enter the single IP address of the node, and try to connect to the instance again.',
     meaning: {
       en: 'Data synchronization does not allow the instance to be connected using multiple IP addresses.',
-      zh: '',
+      zh: '数据同步不允许使用多个 IP 地址连接实例。',
     },
     fix: {
       en: 'Select a stable node, enter the single IP address of the node, and try to connect to the instance again.',
-      zh: '',
+      zh: '请选择一个稳定的节点，填写该节点的单个 IP 地址，然后重新连接实例。',
     },
   },
   'DRS.KE0057': {
@@ -1290,11 +1290,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The Kafka user name or password is incorrect.',
     meaning: {
       en: 'The Kafka username or password is incorrect.',
-      zh: '',
+      zh: 'Kafka 用户名或密码错误。',
     },
     fix: {
       en: 'Check the username and password.',
-      zh: '',
+      zh: '请检查用户名和密码。',
     },
   },
   'DRS.KE0058': {
@@ -1303,11 +1303,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The Kafka encryption certificate or certificate password is incorrect.',
     meaning: {
       en: 'The Kafka encryption certificate or certificate password is incorrect.',
-      zh: '',
+      zh: 'Kafka 加密证书或证书密码不正确。',
     },
     fix: {
       en: 'Check the username, password, or certificate.',
-      zh: '',
+      zh: '请检查用户名、密码或证书。',
     },
   },
   'DRS.KE0059': {
@@ -1316,11 +1316,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The connected DB engine does not match the DB engine supported by the task.',
     meaning: {
       en: 'The connected DB engine does not match the DB engine supported by the task.',
-      zh: '',
+      zh: '所连接的数据库引擎与任务支持的数据库引擎不匹配。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0060': {
@@ -1330,11 +1330,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'Test connection is succeeded.Handling suggestion: The Oracle database is a RAC cluster. You are advised to use the SCAN IP address as the connection. For details, see here.',
     meaning: {
       en: 'The connection test is successful.',
-      zh: '',
+      zh: '测试连接成功。',
     },
     fix: {
       en: 'The Oracle database is a RAC cluster. You are advised to use the SCAN IP address for the connection.',
-      zh: '',
+      zh: '该 Oracle 数据库为 RAC 集群，建议使用 SCAN IP 地址进行连接。',
     },
   },
   'DRS.KE0061': {
@@ -1344,11 +1344,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'Possible reasons are:1. The node status is abnormal.2. The primary node information is not specified.3. The whitelist of pg_hba.conf is not configured.4. The network is abnormal.',
     meaning: {
       en: 'Failed to test the connection. The possible causes are as follows: 1. The node is abnormal. 2. The primary node information is not specified. 3. The pg_hba.conf whitelist is not configured. 4. The network is abnormal.',
-      zh: '',
+      zh: '测试连接失败。可能的原因：1. 节点异常。2. 未指定主节点信息。3. 未配置 pg_hba.conf 白名单。4. 网络异常。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0062': {
@@ -1357,11 +1357,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The archived space is full, need to release.',
     meaning: {
       en: 'The archive space is full and resources need to be released.',
-      zh: '',
+      zh: '归档空间已满，需要释放资源。',
     },
     fix: {
       en: 'Clear the archive space.',
-      zh: '',
+      zh: '请清理归档空间。',
     },
   },
   'DRS.KE0063': {
@@ -1371,11 +1371,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The database query result is empty. The database does not have a table or does not have the SELECT permission on the table.',
     meaning: {
       en: 'The database query result is empty because the database has no tables or you do not have the SELECT permissions on the tables.',
-      zh: '',
+      zh: '数据库查询结果为空：数据库中没有表，或您没有这些表的 SELECT 权限。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0064': {
@@ -1385,11 +1385,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       "The account password has expired. Handling suggestion: Changing the Expired Status of a User to OPEN. Refer to the modification statement: UPDATE SYS.USER\\$ SET ASTATUS = 0 WHERE NAME = 'user_name'.",
     meaning: {
       en: 'The account password has expired.',
-      zh: '',
+      zh: '账号密码已过期。',
     },
     fix: {
       en: "Change the expiration status of the user to OPEN . For details, see the following statement: UPDATE SYS.USER\\$ SET ASTATUS = 0 WHERE NAME = 'user_name'",
-      zh: '',
+      zh: "请将该用户的过期状态改为 OPEN，可参考以下语句：UPDATE SYS.USER$ SET ASTATUS = 0 WHERE NAME = 'user_name'",
     },
   },
   'DRS.KE0065': {
@@ -1399,11 +1399,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'Database access denied. Handling suggestion: 1.Check whether the database name is correct before the connection test. 2.Check whether the DB2 database listening port number is correct. 3.Check whether the DB2 server is stopped. 4.Check whether the Firewall is stopped.',
     meaning: {
       en: 'Access to the database is denied.',
-      zh: '',
+      zh: '访问数据库被拒绝。',
     },
     fix: {
       en: '1. Check whether the database name is correct before the connection test. 2. Check whether the listening port number of the DB2 database is correct. 3. Check whether the DB2 server is stopped. 4. Check whether the firewall is disabled.',
-      zh: '',
+      zh: '1. 测试连接前检查数据库名称是否正确。2. 检查 DB2 数据库的监听端口号是否正确。3. 检查 DB2 服务器是否已停止。4. 检查防火墙是否已关闭。',
     },
   },
   'DRS.KE0066': {
@@ -1412,11 +1412,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The number of DRS task shards must be the same as the actual number of GaussDB shard nodes.',
     meaning: {
       en: 'The number of DRS task shards must be the same as the actual number of GaussDB shard nodes.',
-      zh: '',
+      zh: 'DRS 任务的分片数必须与 GaussDB 实际的分片节点数相同。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0067': {
@@ -1425,11 +1425,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'Cannot open user default database.',
     meaning: {
       en: 'Failed to open the default database of the account.',
-      zh: '',
+      zh: '打开该账号的默认数据库失败。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0068': {
@@ -1438,11 +1438,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
     message: 'The GTID format is incorrect.',
     meaning: {
       en: 'The GTID format is incorrect.',
-      zh: '',
+      zh: 'GTID 格式不正确。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0069': {
@@ -1452,11 +1452,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'The specified point is unavailable, the specified point must be between the task start point and the current point.',
     meaning: {
       en: 'The specified point is unavailable. The specified point must be between the task start point and the current point.',
-      zh: '',
+      zh: '指定的位点不可用，必须位于任务启动位点与当前位点之间。',
     },
     fix: {
       en: 'Contact technical support.',
-      zh: '',
+      zh: '请联系技术支持。',
     },
   },
   'DRS.KE0070': {
@@ -1466,11 +1466,11 @@ export const DRS_ERROR_CODES: Record<string, DrsErrorCodeInfo> = {
       'Connection failed. Handling suggestion: Please check the security group/firewall/SSL configuration/pg_hba.conf whitelist of the database.',
     meaning: {
       en: 'Connection failed.',
-      zh: '',
+      zh: '连接失败。',
     },
     fix: {
       en: 'Check the security group, firewall, SSL configuration, and pg_hba.conf whitelist of the database.',
-      zh: '',
+      zh: '请检查数据库的安全组、防火墙、SSL 配置和 pg_hba.conf 白名单。',
     },
   },
 };

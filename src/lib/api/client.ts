@@ -41,11 +41,22 @@ export function createDrsClient(options: DrsClientOptions = {}): DrsClient {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const middleware: Middleware = {
-    onRequest({ request }) {
+    async onRequest({ request }) {
       const url = rewriteProjectPath(request.url);
-      const next = url === request.url ? request : new Request(url, request);
-      next.headers.set('X-Language', language());
-      return next;
+      const headers = new Headers(request.headers);
+      headers.set('X-Language', language());
+      if (url === request.url) return new Request(request, { headers });
+      // Copy the body explicitly: re-wrapping a streamed body is not portable across fetch implementations.
+      const body =
+        request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+      return new Request(url, {
+        method: request.method,
+        headers,
+        body: body && body.byteLength > 0 ? body : undefined,
+        signal: request.signal,
+        credentials: request.credentials,
+        redirect: request.redirect,
+      });
     },
     async onResponse({ request, response }) {
       // Non-JSON answers (an HTML error page, a truncated body) become a DrsApiError of kind "parse".

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import en from './en-us.json';
+import zh from './zh-cn.json';
+import { JOB_STATUSES, STATUS_GROUPS } from '../features/tasks/model/status';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function get(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
+}
+
+describe('locales', () => {
+  it('en-us and zh-cn have exactly the same keys', () => {
+    const enKeys = keys(en).sort();
+    const zhKeys = keys(zh).sort();
+    expect(enKeys.filter((k) => !zhKeys.includes(k))).toEqual([]);
+    expect(zhKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
+  });
+
+  it('no value is empty, and interpolation variables match', () => {
+    for (const key of keys(en)) {
+      const e = String(get(en, key));
+      const z = String(get(zh, key));
+      expect(e, key).not.toBe('');
+      expect(z, key).not.toBe('');
+      const vars = (s: string) => (s.match(/{{\s*\w+\s*}}/g) ?? []).map((v) => v.replace(/\s/g, '')).sort();
+      expect(vars(z), key).toEqual(vars(e));
+    }
+  });
+
+  it('every task status and status group has human text in both languages', () => {
+    for (const status of JOB_STATUSES) {
+      expect(get(en, `status.${status}`), status).toBeTypeOf('string');
+      expect(get(zh, `status.${status}`), status).toBeTypeOf('string');
+      expect(get(zh, `status.${status}`)).not.toBe(get(en, `status.${status}`));
+    }
+    for (const group of STATUS_GROUPS) {
+      expect(get(en, `statusGroup.${group}`)).toBeTypeOf('string');
+      expect(get(zh, `statusGroup.${group}`)).toBeTypeOf('string');
+    }
+  });
+});
