@@ -10,9 +10,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { loadConfigOrExit, type ConsoleConfig } from './config';
-import { createLogger, type Logger } from './log';
-import { createConsoleBackend, type BackendDeps, type ConsoleBackend } from './proxy/index';
+import { loadConfigOrExit, type ConsoleConfig } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createConsoleBackend, type BackendDeps, type ConsoleBackend } from './proxy/index.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -5,15 +5,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EMULATOR_IAM, EMULATOR_PROJECT_ID, type AuthConfig, type ConsoleConfig } from '../config';
-import { createLogger, type Logger } from '../log';
-import type { Emulator, EmulatorOptions } from '../emulator';
-import { createProxy, type ConsoleInfo, type Next, type Proxy } from './proxy';
-import { createTokenSource } from './token';
+import { EMULATOR_IAM, EMULATOR_PROJECT_ID, type AuthConfig, type ConsoleConfig } from '../config.ts';
+import { createLogger, type Logger } from '../log.ts';
+import type { Emulator, EmulatorOptions } from '../emulator/index.ts';
+import { createProxy, type ConsoleInfo, type Next, type Proxy } from './proxy.ts';
+import { createTokenSource } from './token.ts';
 
-export { createProxy, sendJson, type ConsoleInfo, type Proxy, type ProxyOptions } from './proxy';
-export { createTokenSource, iamTokenSource, staticTokenSource, refreshMarginMs, TokenError } from './token';
-export { checkRequest } from './guard';
+export { createProxy, sendJson, type ConsoleInfo, type Proxy, type ProxyOptions } from './proxy.ts';
+export {
+  createTokenSource,
+  iamTokenSource,
+  staticTokenSource,
+  refreshMarginMs,
+  TokenError,
+} from './token.ts';
+export { checkRequest } from './guard.ts';
 
 export interface ConsoleBackend {
   mode: ConsoleConfig['mode'];
@@ -53,7 +59,7 @@ export async function createConsoleBackend(
   if (config.mode === 'emulator') {
     const password = randomBytes(24).toString('base64url');
     log.addSecret(password);
-    const make = deps.createEmulator ?? (await import('../emulator')).createEmulator;
+    const make = deps.createEmulator ?? (await import('../emulator/index.ts')).createEmulator;
     const options: EmulatorOptions = { iamPassword: password };
     if (config.emulator.seed !== undefined) options.seed = config.emulator.seed;
     if (config.emulator.speed !== undefined) options.speed = config.emulator.speed;

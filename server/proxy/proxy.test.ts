@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
-import { createLogger } from '../log';
-import { createConsoleBackend, type ConsoleBackend } from './index';
-import { call, json, serveHandler, startStandIn, type StandIn } from './testing';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { createConsoleBackend, type ConsoleBackend } from './index.ts';
+import { call, json, serveHandler, startStandIn, type StandIn } from './testing.ts';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const PASSWORD = 'S3cret-Pa55word!';

@@ -4,7 +4,7 @@
  * API. Guarded against CSRF and DNS rebinding; one log line per request, never a secret.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { loggablePath, type Logger } from '../log';
+import { loggablePath, type Logger } from '../log.ts';
 import {
   createAgents,
   readBody,
@@ -13,10 +13,10 @@ import {
   requestHeaders,
   send,
   UpstreamError,
-} from './forward';
-import type { Body } from './forward';
-import { checkRequest, type GuardOptions } from './guard';
-import { TokenError, type TokenSource } from './token';
+} from './forward.ts';
+import type { Body } from './forward.ts';
+import { checkRequest, type GuardOptions } from './guard.ts';
+import { TokenError, type TokenSource } from './token.ts';
 
 /** What `GET /api/_console/config` answers (never a token). */
 export interface ConsoleInfo {

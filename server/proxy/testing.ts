@@ -10,6 +10,7 @@ import http, {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Emulator, EmulatorOptions } from '../emulator/index.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -189,4 +190,75 @@ export async function serveHandler(
   const server = http.createServer(handler);
   const port = await listen(server);
   return { port, server, close: () => closeServer(server) };
+}
+
+export interface FakeEmulator extends Emulator {
+  options: EmulatorOptions;
+  iamCalls: number;
+  closed: boolean;
+  controlCalls: Array<{ method: string; url: string; body: string }>;
+}
+
+/**
+ * A tiny stand-in with the emulator's contract (server/emulator/index.ts): IAM that accepts only the configured
+ * password, `/v3/{project_id}/node-type`, and a `/__emulator/...` control API that echoes what it receives.
+ */
+export function fakeEmulator(options: EmulatorOptions): FakeEmulator {
+  const tokens = new Set<string>();
+  let server: Server | undefined;
+  const emulator: FakeEmulator = {
+    options,
+    iamCalls: 0,
+    closed: false,
+    controlCalls: [],
+    async handle(req, res) {
+      const body = (await readAll(req)).toString('utf8');
+      const url = req.url ?? '/';
+      if (req.method === 'POST' && url === '/v3/auth/tokens') {
+        emulator.iamCalls++;
+        const parsed = JSON.parse(body) as {
+          auth: {
+            identity: { password: { user: { name: string; password: string; domain: { name: string } } } };
+          };
+        };
+        const user = parsed.auth.identity.password.user;
+        if (user.password !== options.iamPassword) {
+          json(res, 401, { error: { code: 401, message: 'The username or password is wrong.' } });
+          return;
+        }
+        const token = `EMU${randomBytes(16).toString('hex')}`;
+        tokens.add(token);
+        json(
+          res,
+          201,
+          { token: { expires_at: new Date(Date.now() + 86_400_000).toISOString() } },
+          { 'X-Subject-Token': token },
+        );
+        return;
+      }
+      if (url.startsWith('/__emulator/')) {
+        emulator.controlCalls.push({ method: req.method ?? 'GET', url, body });
+        json(res, 200, { control: url, method: req.method, received: body });
+        return;
+      }
+      if (!tokens.has(String(req.headers['x-auth-token']))) {
+        json(res, 403, { error_code: 'DRS.M00100', error_msg: 'Invalid token.' });
+        return;
+      }
+      const m = /^\/v3\/([^/]+)\/node-type/.exec(url);
+      if (m) json(res, 200, { project: m[1], node_types: ['micro', 'small'] });
+      else json(res, 404, { error_code: 'DRS.M00404', error_msg: 'Not found.' });
+    },
+    async listen(port, host = '127.0.0.1') {
+      server = http.createServer((req, res) => void emulator.handle(req, res));
+      await new Promise<void>((resolve) => server!.listen(port, host, resolve));
+      const actual = (server.address() as AddressInfo).port;
+      return { url: `http://${host}:${actual}`, port: actual };
+    },
+    async close() {
+      emulator.closed = true;
+      if (server) await closeServer(server);
+    },
+  };
+  return emulator;
 }

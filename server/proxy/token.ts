@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { AuthConfig } from '../config';
+import type { AuthConfig } from '../config.ts';
 
 export interface TokenSource {
   /** A valid token; fetches or refreshes when needed (one IAM call however many callers wait). */

@@ -4,19 +4,26 @@
  * the embedded emulator is closed with the server.
  */
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { loadConfigOrExit } from '../config';
-import { createLogger } from '../log';
-import { createConsoleBackend, type ConsoleBackend } from './index';
+import { loadConfigOrExit } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { createConsoleBackend, type BackendDeps, type ConsoleBackend } from './index.ts';
 
-export function drsConsole(): Plugin {
+export interface DrsConsolePluginOptions {
+  /** Environment to read the configuration from (default process.env). */
+  env?: Record<string, string | undefined>;
+  /** Test seams (an emulator stand-in, a logger). */
+  deps?: BackendDeps;
+}
+
+export function drsConsole(options: DrsConsolePluginOptions = {}): Plugin {
   async function mount(server: ViteDevServer | PreviewServer) {
-    const config = loadConfigOrExit(process.env);
-    const log = createLogger((line) =>
-      server.config.logger.info(`[drs-console] ${line}`, { timestamp: true }),
-    );
+    const config = loadConfigOrExit(options.env ?? process.env);
+    const log =
+      options.deps?.log ??
+      createLogger((line) => server.config.logger.info(`[drs-console] ${line}`, { timestamp: true }));
     let backend: ConsoleBackend;
     try {
-      backend = await createConsoleBackend(config, { log });
+      backend = await createConsoleBackend(config, { ...options.deps, log });
     } catch (err) {
       console.error(
         `DRS Console: could not start the ${config.mode === 'emulator' ? 'emulator' : 'proxy'}: ${String(err)}`,
