@@ -5,8 +5,8 @@ import {
   Burger,
   Group,
   NavLink,
+  NativeSelect,
   SegmentedControl,
-  Select,
   Title,
   Tooltip,
   VisuallyHidden,
@@ -61,18 +61,17 @@ function ModeBadge() {
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
-    <Select
+    <NativeSelect
       aria-label={t('language.label')}
       data-testid="language-switch"
-      w={130}
+      w={120}
       size="xs"
-      allowDeselect={false}
       value={currentLanguage(i18n)}
       data={LANGUAGES.map((lng) => ({ value: lng, label: t(`language.${lng}`) }))}
-      onChange={(value) => {
+      onChange={(event) => {
+        const value = event.currentTarget.value;
         if (isLanguage(value)) void setLanguage(value, i18n);
       }}
-      comboboxProps={{ withinPortal: true }}
     />
   );
 }

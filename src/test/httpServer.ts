@@ -19,7 +19,7 @@ export interface TestServer {
  * It stands in for the network, not for our API: tests that need DRS behaviour use the emulator.
  */
 export async function startTestServer(
-  respond: (req: RecordedRequest, res: ServerResponse) => void | Promise<void>,
+  respond: (req: RecordedRequest, res: ServerResponse) => unknown,
 ): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {

@@ -2,7 +2,7 @@ import {
   Group,
   Pagination,
   Paper,
-  Select,
+  NativeSelect,
   SegmentedControl,
   Skeleton,
   Stack,
@@ -122,14 +122,13 @@ export function TasksPage() {
             {t('tasks.total', { count: total, formattedCount: formatNumber(total, language) })}
           </Text>
           <Group gap="sm">
-            <Select
+            <NativeSelect
               aria-label={t('tasks.perPage')}
               size="xs"
-              w={90}
-              allowDeselect={false}
+              w={80}
               value={String(search.size)}
               data={PAGE_SIZES.map(String)}
-              onChange={(value) => value && update({ size: Number(value), page: 1 })}
+              onChange={(event) => update({ size: Number(event.currentTarget.value), page: 1 })}
             />
             <Pagination
               aria-label={t('tasks.pagination')}
