@@ -96,6 +96,46 @@ describe('emulator mode', () => {
   });
 });
 
+describe('emulator mode with the real emulator', () => {
+  it('authenticates through IAM, forwards the control API, and follows the replay rules after tokens expire', async () => {
+    const lines: string[] = [];
+    const backend = await createConsoleBackend(loadConfig({ EMULATOR_SEED: '42' }), {
+      log: createLogger((l) => lines.push(l)),
+    });
+    cleanups.push(() => backend.close());
+    const srv = await serveHandler((req, res) => backend.handle(req, res));
+    cleanups.push(srv.close);
+    const iamCalls = () => lines.filter((l) => l.startsWith('IAM POST /v3/auth/tokens 201')).length;
+    const notRejected = (r: { status: number; text: string }) =>
+      expect(r.status !== 401 && !r.text.includes('DRS.M00100'), `${r.status} ${r.text}`).toBe(true);
+
+    notRejected(await call(srv.port, '/api/node-type'));
+    expect(iamCalls()).toBe(1);
+
+    const expire = await call(srv.port, '/__emulator/tokens/expire', { method: 'POST' });
+    expect(expire.status).toBe(200);
+    expect(expire.json()).toEqual({ expired: 1 });
+
+    // A POST is never replayed: the browser sees the emulator's 403 DRS.M00100 once…
+    const post = await call(srv.port, '/api/jobs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ db_use_type: 'migration', cur_page: 1, per_page: 10 }),
+    });
+    expect(post.status).toBe(403);
+    expect((post.json() as { error_code: string }).error_code).toBe('DRS.M00100');
+    // …and the next request runs with a fresh token.
+    notRejected(await call(srv.port, '/api/node-type'));
+    expect(iamCalls()).toBe(2);
+
+    // A GET after expiry is refreshed and replayed transparently.
+    await call(srv.port, '/__emulator/tokens/expire', { method: 'POST' });
+    notRejected(await call(srv.port, '/api/node-type'));
+    expect(iamCalls()).toBe(3);
+    expect(lines.some((l) => l.includes('GET /api/node-type') && l.includes('replayed'))).toBe(true);
+  });
+});
+
 describe('Vite dev middleware', () => {
   async function startVite(
     plugin: ReturnType<typeof drsConsole>,

@@ -31,13 +31,18 @@ export interface ConsoleBackend {
   close(): Promise<void>;
 }
 
+/** What the backend needs of the emulator (server/emulator's Emulator has more). */
+export type EmulatorLike = Pick<Emulator, 'listen' | 'close'>;
+
 export interface BackendDeps {
   log?: Logger;
   /** Replaces the embedded emulator (tests use a small stand-in). */
-  createEmulator?: (options: EmulatorOptions) => Emulator;
+  createEmulator?: (options: EmulatorOptions) => EmulatorLike;
   /** Token clock (tests). */
   now?: () => number;
 }
+
+const EMULATOR_TOKEN_TTL_MS = 365 * 24 * 3600 * 1000;
 
 function identityOf(auth: AuthConfig): ConsoleInfo['identity'] {
   return auth.kind === 'iam'
@@ -50,7 +55,7 @@ export async function createConsoleBackend(
   deps: BackendDeps = {},
 ): Promise<ConsoleBackend> {
   const log = deps.log ?? createLogger();
-  let emulator: Emulator | undefined;
+  let emulator: EmulatorLike | undefined;
   let emulatorUrl: string | undefined;
   let endpoint: string;
   let projectId: string;
@@ -60,7 +65,9 @@ export async function createConsoleBackend(
     const password = randomBytes(24).toString('base64url');
     log.addSecret(password);
     const make = deps.createEmulator ?? (await import('../emulator/index.ts')).createEmulator;
-    const options: EmulatorOptions = { iamPassword: password };
+    // Emulated time can be advanced by days (e2e tests, EMULATOR_SPEED): tokens last a year of emulated time, so a
+    // clock jump does not reject the proxy's token; /__emulator/tokens/expire still tests the refresh path.
+    const options: EmulatorOptions = { iamPassword: password, tokenTtlMs: EMULATOR_TOKEN_TTL_MS };
     if (config.emulator.seed !== undefined) options.seed = config.emulator.seed;
     if (config.emulator.speed !== undefined) options.speed = config.emulator.speed;
     if (config.emulator.tasks !== undefined) options.tasks = config.emulator.tasks;

@@ -314,11 +314,20 @@ describe('header hygiene and the origin guard', () => {
 
   it('refuses paths that leave /v3/{project_id}', async () => {
     const h = await harness('static');
-    for (const path of ['/api/../auth/tokens', '/api/%2e%2e/auth/tokens', '/api/jobs/%2F..%2Fx', '/api/']) {
+    for (const path of [
+      '/api/../auth/tokens',
+      '/api/%2e%2e/auth/tokens',
+      '/api/jobs/%2F..%2Fx',
+      '/api/',
+      '/api//jobs',
+    ]) {
       const res = await call(h.port, path);
       expect(res.status, path).toBe(400);
     }
     expect(h.up.requests).toHaveLength(0);
+    const slash = await call(h.port, '/api/node-type/');
+    expect(slash.status).toBe(200);
+    expect(h.up.requests[0]!.url).toBe(`/v3/${PROJECT}/node-type/`);
   });
 });
 

@@ -98,7 +98,9 @@ function consoleError(res: ServerResponse, status: number, code: string, msg: st
 /** Rejects `.`/`..` segments (also percent-encoded) and empty paths: the upstream path stays under /v3/{project}. */
 function safeSubPath(path: string): boolean {
   if (!path.startsWith('/') || path === '/') return false;
-  for (const raw of path.slice(1).split('/')) {
+  // A trailing slash is kept (an empty last segment); empty segments inside the path are refused.
+  const segments = path.slice(1).replace(/\/$/, '').split('/');
+  for (const raw of segments) {
     let seg: string;
     try {
       seg = decodeURIComponent(raw);

@@ -192,7 +192,7 @@ export async function serveHandler(
   return { port, server, close: () => closeServer(server) };
 }
 
-export interface FakeEmulator extends Emulator {
+export interface FakeEmulator extends Pick<Emulator, 'handle' | 'listen' | 'close'> {
   options: EmulatorOptions;
   iamCalls: number;
   closed: boolean;

@@ -173,21 +173,32 @@ function requestToken(
           reject(new TokenError('CONSOLE.IAM_AUTH_FAILED', describeIamFailure(status, text), status));
           return;
         }
-        const received = now();
-        let expiresAt = NaN;
-        try {
-          const parsed = JSON.parse(text) as { token?: { expires_at?: unknown } };
-          if (typeof parsed.token?.expires_at === 'string') expiresAt = Date.parse(parsed.token.expires_at);
-        } catch {
-          // no body or not JSON: use the default lifetime
-        }
-        if (!Number.isFinite(expiresAt) || expiresAt <= received) expiresAt = received + DEFAULT_LIFETIME_MS;
-        const lifetime = expiresAt - received;
-        resolve({ token, expiresAt, refreshAt: expiresAt - refreshMarginMs(lifetime) });
+        resolve(cachedFrom(token, text, now()));
       });
     });
     req.end(body);
   });
+}
+
+/**
+ * The local expiry of a fresh token. With `issued_at` the lifetime is measured on IAM's clock (`expires_at -
+ * issued_at`) and started now, so a skewed clock (or the emulator's accelerated one) does not shorten or stretch it;
+ * without, `expires_at` is compared to the local clock. Unparsable or past values fall back to one hour.
+ */
+export function cachedFrom(token: string, text: string, received: number): Cached {
+  let expires = NaN;
+  let issued = NaN;
+  try {
+    const parsed = JSON.parse(text) as { token?: { expires_at?: unknown; issued_at?: unknown } };
+    if (typeof parsed.token?.expires_at === 'string') expires = Date.parse(parsed.token.expires_at);
+    if (typeof parsed.token?.issued_at === 'string') issued = Date.parse(parsed.token.issued_at);
+  } catch {
+    // no body or not JSON: use the default lifetime
+  }
+  let lifetime = Number.isFinite(issued) ? expires - issued : expires - received;
+  if (!Number.isFinite(lifetime) || lifetime <= 0) lifetime = DEFAULT_LIFETIME_MS;
+  const expiresAt = received + lifetime;
+  return { token, expiresAt, refreshAt: expiresAt - refreshMarginMs(lifetime) };
 }
 
 function describeIamFailure(status: number, text: string): string {
