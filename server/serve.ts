@@ -4,7 +4,7 @@
  * (plus /__emulator in emulator mode). Listens on CONSOLE_HOST (127.0.0.1) and PORT (4173), or --host/--port.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -78,6 +78,9 @@ const MIN_COMPRESS_BYTES = 1024;
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
+
+const compressBrotli = (raw: Buffer) => brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } });
+const compressGzip = (raw: Buffer) => gzip(raw, { level: 9 });
 
 interface Entry {
   raw: Buffer;
@@ -168,9 +171,8 @@ export function createStaticHandler(root: string) {
       return;
     }
     let body = e.raw;
-    if (encoding === 'br')
-      body = await (e.br ??= brotli(e.raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }));
-    if (encoding === 'gzip') body = await (e.gz ??= gzip(e.raw, { level: 9 }));
+    if (encoding === 'br') body = await (e.br ??= compressBrotli(e.raw));
+    if (encoding === 'gzip') body = await (e.gz ??= compressGzip(e.raw));
     if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
     headers['Content-Length'] = body.length;
     res.writeHead(200, headers);
@@ -187,7 +189,24 @@ export function createStaticHandler(root: string) {
     res.end(message);
   }
 
-  return async function serveStatic(req: IncomingMessage, res: ServerResponse) {
+  /** Reads and compresses every file of root ahead of the first requests (the results are cached). */
+  async function warm(): Promise<number> {
+    const files = await readdir(absRoot, { recursive: true }).catch(() => [] as string[]);
+    let count = 0;
+    for (const rel of files) {
+      if (rel.endsWith('.map')) continue;
+      const e = await entry(path.join(absRoot, rel));
+      if (!e) continue;
+      count++;
+      if (e.compressible) {
+        await (e.br ??= compressBrotli(e.raw));
+        await (e.gz ??= compressGzip(e.raw));
+      }
+    }
+    return count;
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       plain(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
       return;
@@ -217,7 +236,9 @@ export function createStaticHandler(root: string) {
       return;
     }
     await send(req, res, index, 'no-cache');
-  };
+  }
+
+  return Object.assign(serveStatic, { warm });
 }
 
 export interface ConsoleServerOptions {
@@ -231,6 +252,8 @@ export interface ConsoleServer {
   server: Server;
   backend: ConsoleBackend;
   listen(port: number, host: string): Promise<{ url: string; port: number }>;
+  /** Reads and compresses dist/ ahead of the first requests; resolves with the number of files. */
+  warm(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -256,6 +279,7 @@ export async function createConsoleServer(opts: ConsoleServerOptions): Promise<C
   return {
     server,
     backend,
+    warm: () => serveStatic.warm(),
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -305,6 +329,7 @@ async function main() {
   const log = createLogger((line) => console.log(`${new Date().toISOString()} ${line}`));
   const consoleServer = await createConsoleServer({ config, distDir, log });
   const { url } = await consoleServer.listen(config.port ?? 4173, config.host);
+  void consoleServer.warm();
   console.log(
     `DRS Console on ${url} (${config.mode === 'emulator' ? 'embedded emulator' : `DRS ${consoleServer.backend.info.endpointHost}`})`,
   );

@@ -19,6 +19,7 @@ let dist: string;
 let up: StandIn;
 let port: number;
 let close: () => Promise<void>;
+let warm: () => Promise<number>;
 
 beforeAll(async () => {
   dist = mkdtempSync(path.join(os.tmpdir(), 'drs-dist-'));
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const server = await createConsoleServer({ config, distDir: dist, log: createLogger(() => {}) });
   ({ port } = await server.listen(0, '127.0.0.1'));
   close = () => server.close();
+  warm = () => server.warm();
 });
 
 afterAll(async () => {
@@ -106,6 +108,12 @@ describe('static files', () => {
     const png = await call(port, '/assets/logo-Cq1.png', { headers: { 'Accept-Encoding': 'gzip, br' } });
     expect(png.headers['content-encoding']).toBeUndefined();
     expect([...png.body]).toEqual([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+  });
+
+  it('warms the cache with every file of dist', async () => {
+    expect(await warm()).toBe(4);
+    const res = await call(port, '/assets/index-B4x9Qz1a.js', { headers: { 'Accept-Encoding': 'br' } });
+    expect(zlib.brotliDecompressSync(res.body).toString()).toBe(APP_JS);
   });
 
   it('answers 304 to a matching If-None-Match', async () => {
