@@ -164,6 +164,26 @@ describe('token injection', () => {
     expect(res.text).not.toContain(PASSWORD);
     expect(h.up.requests).toHaveLength(0);
   });
+
+  it('does not retry a refused IAM login on every request (account lockout), but after a minute', async () => {
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const h = await harness('iam', {}, () => clock);
+    h.up.iamFailure = {
+      status: 401,
+      body: { error: { code: 401, message: 'The username or password is wrong.' } },
+    };
+    for (let i = 0; i < 5; i++) {
+      const res = await call(h.port, '/api/node-type');
+      expect((res.json() as { error_code: string }).error_code).toBe('CONSOLE.IAM_AUTH_FAILED');
+      clock += 5_000;
+    }
+    expect(h.up.iamCalls).toHaveLength(1);
+    h.up.iamFailure = undefined;
+    clock += 60_000;
+    const ok = await call(h.port, '/api/node-type');
+    expect(ok.status).toBe(200);
+    expect(h.up.iamCalls).toHaveLength(2);
+  });
 });
 
 describe('token rejection and replay', () => {

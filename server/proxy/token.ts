@@ -44,6 +44,10 @@ export interface IamTokenSourceOptions {
 /** Fallback lifetime when IAM omits or garbles token.expires_at. */
 const DEFAULT_LIFETIME_MS = 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
+/** How long an IAM refusal (wrong credentials) is answered from memory before IAM is asked again. */
+export const AUTH_FAILURE_BACKOFF_MS = 60_000;
+/** The same for an unreachable IAM endpoint. */
+export const UNREACHABLE_BACKOFF_MS = 5_000;
 
 /**
  * When to refresh: once less than max(10 % of the lifetime, 1 h) is left, but never later than half-way
@@ -63,18 +67,28 @@ export function iamTokenSource(auth: Extract<AuthConfig, { kind: 'iam' }>, opts:
   const now = opts.now ?? Date.now;
   let cached: Cached | undefined;
   let inflight: Promise<Cached> | undefined;
+  let failure: { error: unknown; until: number } | undefined;
 
   function fetchToken(): Promise<Cached> {
+    // After a failure, answer the same error for a while instead of asking IAM again on every request: a wrong
+    // password retried by a polling console would lock the IAM account.
+    if (failure && now() < failure.until) return Promise.reject(failure.error);
     if (!inflight) {
       inflight = requestToken(auth, opts.timeoutMs ?? 30_000, now, opts.onIamCall).then(
         (fresh) => {
           inflight = undefined;
+          failure = undefined;
           cached = fresh;
           opts.onToken?.(fresh.token);
           return fresh;
         },
         (err: unknown) => {
           inflight = undefined;
+          const refused = err instanceof TokenError && err.code === 'CONSOLE.IAM_AUTH_FAILED';
+          failure = {
+            error: err,
+            until: now() + (refused ? AUTH_FAILURE_BACKOFF_MS : UNREACHABLE_BACKOFF_MS),
+          };
           throw err;
         },
       );
