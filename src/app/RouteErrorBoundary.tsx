@@ -1,8 +1,7 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { DrsErrorAlert } from '../components/DrsErrorAlert';
 
 interface BoundaryProps {
@@ -62,23 +61,5 @@ export function RouteErrorBoundary({ children, resetKey }: { children: ReactNode
         </Boundary>
       )}
     </QueryErrorResetBoundary>
-  );
-}
-
-/** The router's errorElement: failures outside a page's render (e.g. a route chunk that failed to load). */
-export function RouterErrorPage() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const shown = isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error;
-  return (
-    <Stack gap="md" p="xl" maw={720} data-testid="route-error">
-      <Title order={2}>{t('error.routeTitle')}</Title>
-      <DrsErrorAlert error={shown} />
-      <Text>
-        <Button variant="light" onClick={() => window.location.reload()}>
-          {t('error.reload')}
-        </Button>
-      </Text>
-    </Stack>
   );
 }

@@ -21,9 +21,9 @@ afterAll(() => server.close());
 
 describe('app shell', () => {
   it('redirects / to the task list, shows the mode badge and the navigation', async () => {
-    const { router } = await renderApp('/', `${server.url}/api`);
+    const app = await renderApp('/', `${server.url}/api`);
     expect(await screen.findByRole('heading', { level: 2, name: 'Tasks' })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/tasks');
+    expect(app.pathname()).toBe('/tasks');
     await waitFor(() => expect(screen.getByTestId('mode-badge').textContent).toBe('Emulator'));
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     expect(
@@ -52,7 +52,7 @@ describe('app shell', () => {
 
   it('navigates to each section and to the 404 page', async () => {
     const user = userEvent.setup();
-    const { router } = await renderApp('/tasks', `${server.url}/api`);
+    const app = await renderApp('/tasks', `${server.url}/api`);
     await screen.findByRole('heading', { level: 2, name: 'Tasks' });
     for (const [link, heading] of [
       ['Create task', 'Create task'],
@@ -62,7 +62,7 @@ describe('app shell', () => {
       await user.click(screen.getByRole('link', { name: link }));
       expect(await screen.findByRole('heading', { level: 2, name: heading })).toBeTruthy();
     }
-    await router.navigate('/no/such/page');
+    await app.navigate('/no/such/page');
     expect(await screen.findByRole('heading', { level: 2, name: 'Page not found' })).toBeTruthy();
     expect(screen.getByTestId('not-found').textContent).toContain('/no/such/page');
   });

@@ -8,7 +8,6 @@ import {
   NativeSelect,
   SegmentedControl,
   Title,
-  Tooltip,
   VisuallyHidden,
   useMantineColorScheme,
   type MantineColorScheme,
@@ -42,19 +41,27 @@ function ModeBadge() {
   }
   if (data.mode === 'emulator') {
     return (
-      <Tooltip label={t('mode.emulatorHint')}>
-        <Badge color="orange" variant="light" data-testid="mode-badge" data-mode="emulator">
-          {t('mode.emulator')}
-        </Badge>
-      </Tooltip>
+      <Badge
+        color="orange"
+        variant="light"
+        data-testid="mode-badge"
+        data-mode="emulator"
+        title={t('mode.emulatorHint')}
+      >
+        {t('mode.emulator')}
+      </Badge>
     );
   }
   return (
-    <Tooltip label={t('mode.cloudHint', { host: data.endpointHost ?? '' })}>
-      <Badge color="teal" variant="light" data-testid="mode-badge" data-mode="cloud">
-        {t('mode.cloud', { projectId: data.projectId ?? '' })}
-      </Badge>
-    </Tooltip>
+    <Badge
+      color="teal"
+      variant="light"
+      data-testid="mode-badge"
+      data-mode="cloud"
+      title={t('mode.cloudHint', { host: data.endpointHost ?? '' })}
+    >
+      {t('mode.cloud', { projectId: data.projectId ?? '' })}
+    </Badge>
   );
 }
 

@@ -1,5 +1,5 @@
 import { MantineProvider, createTheme, localStorageColorSchemeManager } from '@mantine/core';
-import { Notifications, notifications } from '@mantine/notifications';
+import { notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -16,6 +16,14 @@ export const theme = createTheme({
 });
 
 export const colorSchemeManager = localStorageColorSchemeManager({ key: 'drs-console.color-scheme' });
+
+/**
+ * The notifications container (and its transition code) loads right after the first render: nothing on the first
+ * paint needs it, and notifications shown before it arrives are kept in the store and appear when it mounts.
+ */
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
 
 /** react-query devtools in development only: the dynamic import is dropped from production builds. */
 const Devtools = import.meta.env.DEV
@@ -61,7 +69,9 @@ export function AppProviders({ children, queryClient, i18n = appI18n, forceColor
         colorSchemeManager={colorSchemeManager}
         {...(forceColorScheme ? { forceColorScheme } : {})}
       >
-        <Notifications position="top-right" limit={4} />
+        <Suspense fallback={null}>
+          <Notifications position="top-right" limit={4} />
+        </Suspense>
         <QueryClientProvider client={client}>
           {children}
           <Suspense fallback={null}>

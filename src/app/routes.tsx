@@ -1,40 +1,36 @@
-import { Navigate, type RouteObject } from 'react-router';
-import { PageLoader } from './PageLoader';
-import { RouterErrorPage } from './RouteErrorBoundary';
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
 import { Shell } from './Shell';
 
 /**
- * The route table. Every page is a lazy route, so its code (and Recharts, used by later pages) is fetched when
- * the page is first visited, not with the first page.
+ * The route table. Every page is a lazy component, so its code (and Recharts, used by later pages) is fetched when
+ * the page is first visited, not with the first page. Declarative routes (not the data router) keep the first
+ * page's bundle small; data comes from react-query, not route loaders. The Shell wraps each page in Suspense and
+ * an error boundary that resets on navigation.
  */
-export const routes: RouteObject[] = [
-  {
-    path: '/',
-    element: <Shell />,
-    errorElement: <RouterErrorPage />,
-    hydrateFallbackElement: <PageLoader />,
-    children: [
-      { index: true, element: <Navigate to="/tasks" replace /> },
-      {
-        path: 'tasks',
-        lazy: () => import('../features/tasks/routes/TasksPage').then((m) => ({ Component: m.TasksPage })),
-      },
-      {
-        path: 'create',
-        lazy: () => import('../features/create/routes/CreatePage').then((m) => ({ Component: m.CreatePage })),
-      },
-      {
-        path: 'comparisons',
-        lazy: () =>
-          import('../features/comparison/routes/ComparisonsPage').then((m) => ({
-            Component: m.ComparisonsPage,
-          })),
-      },
-      {
-        path: 'dr',
-        lazy: () => import('../features/dr/routes/DrPage').then((m) => ({ Component: m.DrPage })),
-      },
-      { path: '*', lazy: () => import('./NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
-    ],
-  },
-];
+const TasksPage = lazy(() =>
+  import('../features/tasks/routes/TasksPage').then((m) => ({ default: m.TasksPage })),
+);
+const CreatePage = lazy(() =>
+  import('../features/create/routes/CreatePage').then((m) => ({ default: m.CreatePage })),
+);
+const ComparisonsPage = lazy(() =>
+  import('../features/comparison/routes/ComparisonsPage').then((m) => ({ default: m.ComparisonsPage })),
+);
+const DrPage = lazy(() => import('../features/dr/routes/DrPage').then((m) => ({ default: m.DrPage })));
+const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route index element={<Navigate to="/tasks" replace />} />
+        <Route path="tasks" element={<TasksPage />} />
+        <Route path="create" element={<CreatePage />} />
+        <Route path="comparisons" element={<ComparisonsPage />} />
+        <Route path="dr" element={<DrPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,10 +1,23 @@
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, render } from '@testing-library/react';
+import { useEffect } from 'react';
+import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFunction } from 'react-router';
 import { AppProviders, createAppQueryClient } from '../app/providers';
-import { routes } from '../app/routes';
+import { AppRoutes } from '../app/routes';
 import { createDrsClient, setDrsClient } from '../lib/api/client';
 import { setConsoleConfigUrl } from '../lib/api/console-config';
 import { i18n, setLanguage } from '../lib/i18n';
+
+interface RouterHandle {
+  navigate: NavigateFunction | undefined;
+  location: Location | undefined;
+}
+
+function CaptureRouter({ onRender }: { onRender: (navigate: NavigateFunction, location: Location) => void }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => onRender(navigate, location), [navigate, location, onRender]);
+  return null;
+}
 
 /**
  * Renders the whole app (real providers, real route table) at `path`, talking to `apiBase` (e.g. a test server's
@@ -15,12 +28,29 @@ export async function renderApp(path: string, apiBase: string) {
   window.localStorage.clear();
   setDrsClient(createDrsClient({ baseUrl: apiBase }));
   setConsoleConfigUrl(`${apiBase}/_console/config`);
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const handle: RouterHandle = { navigate: undefined, location: undefined };
   const queryClient = createAppQueryClient(i18n);
   const view = render(
     <AppProviders i18n={i18n} queryClient={queryClient} forceColorScheme="light">
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[path]}>
+        <CaptureRouter
+          onRender={(navigate, location) => {
+            handle.navigate = navigate;
+            handle.location = location;
+          }}
+        />
+        <AppRoutes />
+      </MemoryRouter>
     </AppProviders>,
   );
-  return { ...view, router, queryClient };
+  return {
+    ...view,
+    queryClient,
+    pathname: () => handle.location?.pathname,
+    navigate: async (to: string) => {
+      await act(async () => {
+        await handle.navigate!(to);
+      });
+    },
+  };
 }
