@@ -170,6 +170,10 @@ export class RequestValidator {
     // A required-like failure (empty string / empty array) on a field with minLength/minItems → "is empty".
     if (!code && (e.keyword === 'minItems' || e.keyword === 'minLength') && isEmptyValue(e.data))
       code = 'DRS.M00201';
+    if (code === 'DRS.M00273' && typeof e.data === 'string') {
+      const bad = [...new Set(e.data.match(/[!<>'&"\\]/g) ?? [])].join('');
+      if (bad) return drsError(code, bad);
+    }
     return drsError(code ?? 'DRS.M00202', name);
   }
 }

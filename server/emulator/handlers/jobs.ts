@@ -57,6 +57,20 @@ function pageOf<T>(items: T[], curPage: number, perPage: number): T[] {
 }
 
 // ---------------------------------------------------------------- 4.1.1 creation
+const TAG_CHARS = /^[A-Za-z0-9_-]*$/;
+
+/** Tag rules the schema cannot express: unique keys (DRS.M00269), letters/digits/_/- only (DRS.M00202). */
+export function checkTags(tags: Json): void {
+  if (!Array.isArray(tags)) return;
+  const keys = new Set<string>();
+  for (const t of tags) {
+    const key = String(t?.key ?? '');
+    if (keys.has(key)) throw drsError('DRS.M00269');
+    keys.add(key);
+    if (!TAG_CHARS.test(key) || !TAG_CHARS.test(String(t?.value ?? ''))) throw drsError('DRS.M00202', 'tags');
+  }
+}
+
 function createJobs(ctx: RequestContext) {
   const names = new Set<string>();
   for (const t of ctx.project.tasks.values())
@@ -66,6 +80,7 @@ function createJobs(ctx: RequestContext) {
     (job) => {
       const name = String(job.name);
       if (names.has(name.toLowerCase())) throw drsError('DRS.M00277');
+      checkTags(job.tags);
       if (job.db_use_type === 'cloudDataGuard' && job.net_type === 'vpc')
         throw drsError('DRS.M00202', 'net_type');
       if (job.db_use_type === 'cloudDataGuard' && job.task_type && job.task_type !== 'FULL_INCR_TRANS')
