@@ -148,6 +148,9 @@ export function send(opts: SendOptions): Promise<IncomingMessage> {
   if (opts.body.kind === 'buffer') headers['content-length'] = String(opts.body.data.length);
   if (opts.body.kind === 'none' && opts.method !== 'GET' && opts.method !== 'HEAD')
     headers['content-length'] = '0';
+  // Node frames GET/HEAD/DELETE bodies only when told to: a stream without a length is sent chunked explicitly.
+  if (opts.body.kind === 'stream' && headers['content-length'] === undefined)
+    headers['transfer-encoding'] = 'chunked';
   return new Promise((resolve, reject) => {
     const req = (isHttps ? https : http).request(opts.url, {
       method: opts.method,

@@ -271,6 +271,26 @@ describe('token rejection and replay', () => {
     expect(puts.map((r) => r.body.toString())).toEqual([body, body]);
   });
 
+  it('streams a DELETE body too large to buffer and does not replay it', async () => {
+    const h = await harness('iam');
+    const big = Buffer.from(JSON.stringify({ jobs: [{ job_id: 'x'.repeat(1_200_000) }] }));
+    const ok = await call(h.port, '/api/jobs/batch-jobs', { method: 'DELETE', body: big });
+    expect(ok.status).toBe(200);
+    expect(Buffer.compare(h.up.requests[0]!.body, big)).toBe(0);
+    h.up.revoked.add(h.up.iamCalls[0]!.token);
+    const rejected = await call(h.port, '/api/jobs/batch-jobs', { method: 'DELETE', body: big });
+    expect(rejected.status).toBe(401);
+    expect(h.up.requests).toHaveLength(2);
+    // The next request fetches a fresh token; once that is revoked too, a small DELETE body is replayed.
+    await call(h.port, '/api/node-type');
+    h.up.revoked.add(h.up.iamCalls[1]!.token);
+    const small = JSON.stringify({ jobs: [{ job_id: 'j1', delete_type: 'delete' }] });
+    const replayed = await call(h.port, '/api/jobs/batch-jobs', { method: 'DELETE', body: small });
+    expect(replayed.status).toBe(200);
+    expect(h.up.requests.slice(3).map((r) => r.body.toString())).toEqual([small, small]);
+    expect(h.up.iamCalls).toHaveLength(3);
+  });
+
   it('with a static token passes a 401 through without replay', async () => {
     const h = await harness('static');
     h.up.revoked.add(STATIC_TOKEN);
@@ -437,6 +457,29 @@ describe('bodies and failures', () => {
       body: payload,
     });
     expect(res.status).toBe(200);
+    expect(Buffer.compare(h.up.requests[0]!.body, payload)).toBe(0);
+  });
+
+  it('forwards a chunked DELETE body larger than the replay buffer', async () => {
+    const h = await harness('static');
+    const payload = randomBytes(1024 * 1024 + 5000);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request({
+        host: '127.0.0.1',
+        port: h.port,
+        path: '/api/jobs/batch-jobs',
+        method: 'DELETE',
+        headers: { host: `localhost:${h.port}`, 'transfer-encoding': 'chunked' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(payload.subarray(0, 700_000));
+      setTimeout(() => req.end(payload.subarray(700_000)), 20);
+    });
+    expect(status).toBe(200);
     expect(Buffer.compare(h.up.requests[0]!.body, payload)).toBe(0);
   });
 

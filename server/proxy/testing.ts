@@ -164,7 +164,12 @@ export function call(port: number, path: string, opts: CallOptions = {}): Promis
       port,
       path,
       method: opts.method ?? 'GET',
-      headers: { host: opts.host ?? `localhost:${port}`, ...opts.headers },
+      headers: {
+        host: opts.host ?? `localhost:${port}`,
+        // Node frames a DELETE body only with an explicit Content-Length.
+        ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}),
+        ...opts.headers,
+      },
       agent: false,
     });
     req.on('error', reject);
