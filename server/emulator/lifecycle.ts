@@ -297,7 +297,7 @@ export function settle(task: TaskRecord, now: number): void {
     l.actualStartAt ??= runFrom;
   }
   if (l.phase === 'running' && FAILED_STATUSES.has(s)) {
-    l.transferredMs = transferredAt(task, now);
+    l.transferredMs = Math.min(transferredAt(task, now), l.failAtMs ?? Infinity);
     l.phase = 'failed';
     l.failedStatus = s;
     l.since = now;
@@ -314,6 +314,20 @@ function defaultFailure(task: TaskRecord): string {
   const ip = String(task.sourceEndpoint.ip ?? '192.168.0.10');
   const port = String(task.sourceEndpoint.db_port ?? 3306);
   return `service LOGMANAGER failed, cause by: Unable to connect to DBMS: url=jdbc:mysql://${ip}:${port} user=${String(task.sourceEndpoint.db_user ?? 'root')}`;
+}
+
+/** When the task first started transferring (actual_start_time), derived for a 'starting' task. */
+export function actualStartOf(task: TaskRecord, now: number): number | undefined {
+  const l = task.lifecycle;
+  if (l.actualStartAt !== undefined) return l.actualStartAt;
+  if (l.phase === 'running') return l.since;
+  if (
+    l.phase === 'starting' &&
+    now >= runStartOf(task) &&
+    (l.scheduledAt === undefined || now >= l.scheduledAt)
+  )
+    return runStartOf(task);
+  return undefined;
 }
 
 /** Error code / message the task shows now (failed statuses only). */
@@ -352,7 +366,7 @@ export function progressOf(task: TaskRecord, now: number): ProgressFigures {
   const l = task.lifecycle;
   const s = baseStatus(task, now);
   const transferred = transferredAt(task, now);
-  const started = l.actualStartAt !== undefined || l.phase === 'running' || transferred > 0;
+  const started = actualStartOf(task, now) !== undefined || transferred > 0;
   const fullFrac = task.taskType === 'INCR_TRANS' ? 1 : Math.min(1, transferred / Math.max(1, l.fullMs));
   // struct in the first 10 %, data 10–90 %, index 90–100 % of the full phase.
   const part = (from: number, to: number) => Math.max(0, Math.min(1, (fullFrac - from) / (to - from)));
@@ -376,7 +390,7 @@ export function progressOf(task: TaskRecord, now: number): ProgressFigures {
     remainingSeconds: started ? Math.ceil(((1 - fullFrac) * l.fullMs) / 1000) : 0,
     increDelaySeconds: delayMs < 0 ? -1 : Math.floor(delayMs / 1000),
     increDelayMillis: delayMs,
-    processTime: started ? (l.actualStartAt ?? runStartOf(task)) : 0,
+    processTime: started ? (actualStartOf(task, now) ?? runStartOf(task)) : 0,
     map: {
       struct: { completed: pct(part(0, 0.1)), remainingSeconds: rem(0, 0.1) },
       data: { completed: pct(part(0.1, 0.9)), remainingSeconds: rem(0.1, 0.9) },

@@ -5,7 +5,7 @@
 import { createRng, hash32, rngUuid } from './rng';
 import type { DbUseType, LifecycleRecord, TaskRecord } from './store';
 import type { Rng } from './types';
-import { failureOf, jobAction, progressOf, statusOf } from './lifecycle';
+import { actualStartOf, failureOf, jobAction, progressOf, statusOf } from './lifecycle';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -28,7 +28,6 @@ export function taskId(rng: Rng, dbUseType: DbUseType): string {
 export function fullDurationFor(id: string): number {
   return (4 + (hash32(`full|${id}`) % 37)) * 60_000;
 }
-
 
 /** Builds a new task (CREATING) from one item of a batch-creation request. */
 export function createTaskRecord(job: Json, id: string, now: number): TaskRecord {
@@ -182,7 +181,8 @@ export function detailItem(task: TaskRecord, now: number): Json {
   const fail = failureOf(task, now);
   const l = task.lifecycle;
   const c = task.config;
-  const fullDone = l.transferredMs >= l.fullMs || progressOf(task, now).progress >= 100;
+  const fullDone = task.taskType !== 'INCR_TRANS' && progressOf(task, now).progress >= 100;
+  const startedAt = actualStartOf(task, now);
   const spec = task.spec;
   const item: Json = {
     id: task.id,
@@ -197,8 +197,8 @@ export function detailItem(task: TaskRecord, now: number): Json {
     net_type: task.netType,
     failed_reason: fail?.message ?? '',
     inst_info: instInfo(task, now),
-    actual_start_time: l.actualStartAt ? String(l.actualStartAt) : '',
-    full_transfer_complete_time: fullDone && l.actualStartAt ? String(l.actualStartAt + l.fullMs) : '',
+    actual_start_time: startedAt !== undefined ? String(startedAt) : '',
+    full_transfer_complete_time: fullDone && startedAt !== undefined ? String(startedAt + l.fullMs) : '',
     update_time: String(task.updateTime),
     job_direction: task.jobDirection,
     db_use_type: task.dbUseType,
