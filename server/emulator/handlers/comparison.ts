@@ -457,14 +457,16 @@ export const handlers: HandlerMap = {
         compare_jobs: page(list, p).map((r) => ({
           id: r.id,
           type: r.kind,
-          ...(r.options ? { options: r.options } : {}),
+          options: r.options ?? {},
           start_time: iso(r.startAt),
           ...(compareEndedAt(ctx.seed, task.id, r, ctx.now) !== undefined
             ? { end_time: iso(compareEndedAt(ctx.seed, task.id, r, ctx.now)) }
             : {}),
           status: compareStatus(ctx.seed, task.id, r, ctx.now),
           ...exportState(r, ctx.now),
-          ...(r.kind === 'random' ? { proportion_value: String(r.proportion ?? 0.1) } : {}),
+          ...(r.kind === 'random'
+            ? { proportion_value: String(Math.round((r.proportion ?? 0.1) * 1000) / 10) }
+            : {}),
         })),
         count: list.length,
       },
@@ -478,7 +480,8 @@ export const handlers: HandlerMap = {
     const body = ctx.body ?? {};
     const kind = body.type as 'lines' | 'contents' | 'random';
     const proportion = body.proportion_value === undefined ? undefined : Number(body.proportion_value);
-    if (proportion !== undefined && !(proportion > 0 && proportion <= 1))
+    // a percentage: the reference's example samples 20.1 (%)
+    if (proportion !== undefined && !(proportion > 0 && proportion <= 100))
       throw drsError('DRS.M00202', 'proportion_value');
     const rec = createDataLevel(ctx, task, kind, {
       startAt: parseStart(body.start_time, ctx.now),
@@ -486,7 +489,7 @@ export const handlers: HandlerMap = {
       ...(Array.isArray(body.compare_object) && body.compare_object.length
         ? { objects: body.compare_object }
         : {}),
-      ...(kind === 'random' ? { proportion: proportion ?? 0.1 } : {}),
+      ...(kind === 'random' ? { proportion: (proportion ?? 10) / 100 } : {}),
     });
     return { status: 202, body: { id: rec.id } };
   },

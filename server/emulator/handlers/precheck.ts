@@ -49,6 +49,9 @@ export function perJob<I>(
   }));
 }
 
+/** Statuses in which a task has not been pre-checked unless batchPrecheck ran. */
+const NOT_CHECKED = new Set(['CREATING', 'CREATE_FAILED', 'CONFIGURATION']);
+
 const RETRY_STATUSES = new Set([
   'PAUSING',
   'INCRE_TRANSFER_STARTED',
@@ -86,9 +89,12 @@ export const handlers: HandlerMap = {
       (id) => {
         const task = liveTask(ctx, id);
         const state = task.ext.precheck as PrecheckState | undefined;
-        if (!state)
+        // a task that went past configuration passed its pre-check when it was configured
+        const startedAt =
+          state?.startedAt ?? (NOT_CHECKED.has(statusOf(task, ctx.now)) ? undefined : task.createTime);
+        if (startedAt === undefined)
           throw new DrsError('DRS.M00304', 400, 'The pre-check has not been performed for this task.');
-        return { ...precheckAnswer(ctx.seed, factsOf(task), state.startedAt, ctx.now) };
+        return { ...precheckAnswer(ctx.seed, factsOf(task), startedAt, ctx.now) };
       },
     );
     return batchAnswer(results, 200);
