@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { drsConsole } from './server/proxy/vite-plugin';
+import { drsConsole } from './server/proxy/vite-plugin.ts';
 
 // `npm start`: the console on http://localhost:5173, with the proxy (and, with no DRS_ENDPOINT, the embedded
 // emulator) mounted as dev middleware by the drsConsole plugin.
