@@ -4,12 +4,11 @@
  * moment it stopped and the delays grow with the time since.
  */
 import { drsError } from '../errors';
-import { statusOf } from '../lifecycle';
+import { actualStartOf, statusOf } from '../lifecycle';
 import { monitorData, rpoRto, structDetail, structProcess } from '../sim/dr';
-import { factsOf } from '../sim/facts';
 import type { TaskRecord } from '../store';
 import type { HandlerMap, RequestContext } from '../types';
-import { batchAnswer, liveTask, perJob } from './precheck';
+import { batchAnswer, factsAt, liveTask, perJob } from './precheck';
 
 const REPLICATING = new Set([
   'FULL_TRANSFER_STARTED',
@@ -31,7 +30,7 @@ function drTask(ctx: RequestContext, id: unknown): { task: TaskRecord; at: numbe
   if (task.dbUseType !== 'cloudDataGuard') throw drsError('DRS.M00304');
   const status = statusOf(task, ctx.now);
   if (REPLICATING.has(status)) return { task, at: ctx.now, stall: 0 };
-  if (STOPPED.has(status) && task.lifecycle.actualStartAt !== undefined) {
+  if (STOPPED.has(status) && actualStartOf(task, ctx.now) !== undefined) {
     const at = Math.min(ctx.now, task.lifecycle.since);
     return { task, at, stall: ctx.now - at };
   }
@@ -45,7 +44,7 @@ export const handlers: HandlerMap = {
       (id) => ({ job_id: id }),
       (id) => {
         const { task, at, stall } = drTask(ctx, id);
-        const { rpo_info, rto_info } = rpoRto(ctx.seed, factsOf(task), at);
+        const { rpo_info, rto_info } = rpoRto(ctx.seed, factsAt(ctx, task), at);
         const grow = (info: typeof rpo_info) => ({ ...info, delay: String(Number(info.delay) + stall) });
         return { job_id: task.id, rpo_info: grow(rpo_info), rto_info: grow(rto_info) };
       },
@@ -59,7 +58,7 @@ export const handlers: HandlerMap = {
       (id) => ({ id }),
       (id) => {
         const { task, at, stall } = drTask(ctx, id);
-        const data = monitorData(ctx.seed, factsOf(task), at);
+        const data = monitorData(ctx.seed, factsAt(ctx, task), at);
         if (stall > 0) {
           Object.assign(data, {
             sr_delay: data.sr_delay + stall,
@@ -84,7 +83,7 @@ export const handlers: HandlerMap = {
       (id) => {
         const task = liveTask(ctx, id);
         if (task.dbUseType !== 'cloudDataGuard') throw drsError('DRS.M00304');
-        return { job_id: task.id, struct_process: structProcess(ctx.seed, factsOf(task), ctx.now) };
+        return { job_id: task.id, struct_process: structProcess(ctx.seed, factsAt(ctx, task), ctx.now) };
       },
       'error_message',
     );
@@ -104,7 +103,7 @@ export const handlers: HandlerMap = {
       (id) => {
         const task = liveTask(ctx, id);
         if (task.dbUseType !== 'cloudDataGuard') throw drsError('DRS.M00304');
-        const detail = structDetail(ctx.seed, factsOf(task), type, ctx.now, curPage, perPage);
+        const detail = structDetail(ctx.seed, factsAt(ctx, task), type, ctx.now, curPage, perPage);
         if (perPage > 0 && curPage > 1 && (curPage - 1) * perPage >= detail.total_record)
           throw drsError('DRS.M00211');
         return { job_id: task.id, struct_detail: detail };

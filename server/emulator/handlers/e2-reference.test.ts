@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReferenceSections, type ReferenceSection } from '../../../api/conformance/reference-examples';
-import { createEmulator, type Emulator } from '../index';
+import { createClock } from '../clock';
 import { statusOf } from '../lifecycle';
 import { loadDocument } from '../routes';
 import type { CompareRecord } from '../sim/comparison';
@@ -16,45 +16,33 @@ import { EXPORT_MS } from '../sim/comparison';
 import { PRECHECK_DURATION_MS } from '../sim/precheck';
 import type { TaskRecord } from '../store';
 import { unzip } from '../sim/xlsx';
+import { PROJECT as PID, startEmulator, type TestEmulator } from '../test/helpers';
 
 type Json = Record<string, unknown>;
-const PID = '054ba152d480d55b2f5dc0069e7ddef0';
-const TOKEN = 'e2-test-token';
-const T0 = Date.UTC(2026, 5, 1, 8);
-
-let emu: Emulator;
-let url: string;
+let t: TestEmulator;
 const sections = new Map<string, ReferenceSection>(readReferenceSections().map((s) => [s.section, s]));
 const doc = loadDocument() as Json;
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
 addFormats(ajv);
 ajv.addSchema(doc, 'drs-v3');
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${url}/v3/${PID}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-auth-token': TOKEN },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const buf = Buffer.from(await res.arrayBuffer());
-  const type = res.headers.get('content-type') ?? '';
-  return {
-    status: res.status,
-    headers: res.headers,
-    raw: buf,
-    body: type.includes('json') && buf.length ? (JSON.parse(buf.toString('utf8')) as Json) : undefined,
-  };
-}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const call = (method: string, path: string, body?: unknown): Promise<{ status: number; body?: any }> =>
+  t.call(method, path, body);
 
 /** GET with a JSON body (fetch refuses one), as the SDKs send 4.1.37. */
 function getWithBody(path: string, body: unknown) {
   return new Promise<{ status: number; headers: Headers; raw: Buffer }>((resolve, reject) => {
     const data = Buffer.from(JSON.stringify(body));
     const req = http.request(
-      `${url}/v3/${PID}${path}`,
+      `${t.url}/v3/${PID}${path}`,
       {
         method: 'GET',
-        headers: { 'content-type': 'application/json', 'content-length': data.length, 'x-auth-token': TOKEN },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': data.length,
+          'x-auth-token': t.token,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -71,7 +59,7 @@ function getWithBody(path: string, body: unknown) {
   });
 }
 
-const project = () => emu.core.store.project(PID);
+const project = () => t.emulator.core.store.project(PID);
 
 /** Copies a seeded task matching `pick` under the reference example's id, with `patch` applied. */
 function addTask(
@@ -79,9 +67,9 @@ function addTask(
   pick: (t: TaskRecord, status: string) => boolean,
   patch: Partial<TaskRecord> = {},
 ): TaskRecord {
-  const now = emu.clock.now();
+  const now = t.clock.now();
   const from = [...project().tasks.values()].find(
-    (t) => !t.parentId && !t.childIds?.length && pick(t, statusOf(t, now)),
+    (x) => !x.parentId && !x.childIds?.length && pick(x, statusOf(x, now)),
   );
   if (!from) throw new Error(`no seeded task for ${id}`);
   const task = { ...structuredClone(from), id, ext: {}, ...patch };
@@ -143,11 +131,10 @@ function expectLikeExample(sectionId: string, res: { status: number; body?: Json
 const request = (id: string, i = 0) => sections.get(id)!.requests[i]!;
 
 beforeAll(async () => {
-  emu = createEmulator({ seed: 1, staticToken: TOKEN, speed: 0, startTime: T0 });
-  url = (await emu.listen(0)).url;
+  t = await startEmulator({ seed: 1 });
 });
 afterAll(async () => {
-  await emu.close();
+  await t.close();
 });
 
 describe('pre-check (4.1.6, 4.1.7)', () => {
@@ -173,7 +160,7 @@ describe('pre-check (4.1.6, 4.1.7)', () => {
     expect(running.status).toBe(200);
     expect((running.body!.results as Json[])[0]!.process).toBe('0%');
 
-    emu.clock.advance(PRECHECK_DURATION_MS);
+    t.advance(PRECHECK_DURATION_MS);
     const mysql = await call('POST', request('4.1.7', 1).path, request('4.1.7', 1).body);
     expectLikeExample('4.1.7', mysql);
     const r = (mysql.body!.results as Json[])[0]!;
@@ -198,7 +185,7 @@ describe('pre-check (4.1.6, 4.1.7)', () => {
     await call('POST', '/jobs/batch-precheck', {
       jobs: [{ job_id: 'f0000000-0000-4000-8000-00000000fa11', precheck_mode: 'forStartJob' }],
     });
-    emu.clock.advance(PRECHECK_DURATION_MS);
+    t.advance(PRECHECK_DURATION_MS);
     const res = await call('POST', '/jobs/batch-precheck-result', {
       jobs: ['f0000000-0000-4000-8000-00000000fa11'],
     });
@@ -210,7 +197,7 @@ describe('pre-check (4.1.6, 4.1.7)', () => {
     expect(failed[0]!.failed_reason).toBeTruthy();
 
     const running = [...project().tasks.values()].find(
-      (t) => statusOf(t, emu.clock.now()) === 'INCRE_TRANSFER_STARTED',
+      (x) => statusOf(x, t.clock.now()) === 'INCRE_TRANSFER_STARTED',
     )!;
     const refused = await call('POST', '/jobs/batch-precheck', {
       jobs: [{ job_id: running.id, precheck_mode: 'forStartJob' }],
@@ -282,7 +269,7 @@ describe('comparisons (4.1.17, 4.1.18, 4.1.24–4.1.37)', () => {
   const CMP = '48c6acb4-1473-48fd-8676-df3705758c27';
   const setRecord = (rec: Partial<CompareRecord>) => {
     const task = project().tasks.get(JOB)!;
-    const now = emu.clock.now();
+    const now = t.clock.now();
     task.ext.comparisons = [
       { id: CMP, kind: 'lines', createdAt: now - 3_600_000, startAt: now - 3_600_000, ...rec },
     ];
@@ -300,14 +287,14 @@ describe('comparisons (4.1.17, 4.1.18, 4.1.24–4.1.37)', () => {
     const lineId = (created.body!.data_level_compare_create_result as Json).compare_task_id as string;
     expect(objId).not.toBe(lineId);
     // the example's objects (may_5) are not in the task: a row comparison of everything instead
-    emu.clock.advance(3_600_000);
+    t.advance(3_600_000);
     const contents = await call('POST', '/jobs/create-compare-task', {
       job_id: '94800607-3cd8-4f7d-a340-63a10f8jb502',
       data_level_compare_info: { conflict_policy: 'keep', compare_type: 'contents' },
     });
     const contentId = (contents.body!.data_level_compare_create_result as Json).compare_task_id as string;
     expect(contentId).toBeTruthy();
-    emu.clock.advance(3_600_000);
+    t.advance(3_600_000);
     const body = {
       ...(request('4.1.18').body as Json),
       object_level_compare_id: objId,
@@ -370,7 +357,7 @@ describe('comparisons (4.1.17, 4.1.18, 4.1.24–4.1.37)', () => {
   });
 
   it('4.1.26 cancels and 4.1.27 starts a scheduled comparison now', async () => {
-    const now = emu.clock.now();
+    const now = t.clock.now();
     setRecord({ kind: 'contents', startAt: now + 86_400_000, createdAt: now });
     const started = await call(
       'POST',
@@ -442,7 +429,7 @@ describe('comparisons (4.1.17, 4.1.18, 4.1.24–4.1.37)', () => {
     expect(value.body!.error_code).toBe('DRS.10000024');
     const running = await call('GET', `/jobs/${OBJ_JOB}/object/compare`);
     expect(running.body!.status).toBe('RUNNING');
-    emu.clock.advance(60_000);
+    t.advance(60_000);
     expectLikeExample(
       '4.1.34',
       await call('GET', examplePath(sections.get('4.1.34')!, { job_id: OBJ_JOB })),
@@ -469,7 +456,7 @@ describe('comparisons (4.1.17, 4.1.18, 4.1.24–4.1.37)', () => {
       compare_job_id: CMP,
     });
     expect(res.status).toBe(200);
-    emu.clock.advance(EXPORT_MS);
+    t.advance(EXPORT_MS);
     const listed = await call('GET', `/jobs/${JOB}/table/compare`);
     expect((listed.body!.compare_jobs as Json[])[0]).toMatchObject({ export_status: 'EXPORT_COMPLETE' });
     // the SDKs send the fields in an optional body too (http.ts still requires one on this GET: see the report)
@@ -524,5 +511,98 @@ describe('DR monitoring (4.4.2–4.4.5)', () => {
     const res = await call('POST', '/jobs/batch-rpo-and-rto', { jobs: [mig.id] });
     expect(res.status).toBe(400);
     expect((res.body!.results as Json[])[0]!.error_code).toBe('DRS.M00304');
+  });
+});
+
+describe('comparison rules and DR switchover over HTTP', () => {
+  it('4.1.17 conflict_policy: keep returns the unfinished comparison, cancel replaces it', async () => {
+    const job = 'f0000000-0000-4000-8000-0000000c0001';
+    addTask(job, (x, s) => x.engineType === 'mysql' && s === 'INCRE_TRANSFER_STARTED', { description: '' });
+    const create = (policy: string, type = 'lines') =>
+      call('POST', '/jobs/create-compare-task', {
+        job_id: job,
+        data_level_compare_info: { conflict_policy: policy, compare_type: type },
+      });
+    const first = (await create('keep')).body.data_level_compare_create_result.compare_task_id;
+    const kept = (await create('keep')).body.data_level_compare_create_result.compare_task_id;
+    expect(kept).toBe(first);
+    const replaced = (await create('cancel')).body.data_level_compare_create_result.compare_task_id;
+    expect(replaced).not.toBe(first);
+    const list = await call('POST', '/jobs/query-compare-result', {
+      job_id: job,
+      current_page: 1,
+      per_page: 10,
+    });
+    const tasks = list.body.compare_task_list_results.compare_task_list as Json[];
+    expect(tasks.map((x) => [x.compare_task_id, x.compare_task_status])).toEqual([
+      [replaced, 'RUNNING'],
+      [first, 'CANCELLED'],
+    ]);
+    // an object-level comparison and a value comparison in one request: the value comparison is refused
+    const both = await call('POST', '/jobs/create-compare-task', {
+      job_id: job,
+      object_level_compare_type: 'objects',
+      data_level_compare_info: { conflict_policy: 'cancel', compare_type: 'contents' },
+    });
+    expect(both.body.object_level_compare_create_result.compare_task_id).toBeTruthy();
+    expect(both.body.data_level_compare_create_result.error_code).toBe('DRS.10000024');
+    // page 2 of 1 per page
+    const p2 = await call('POST', '/jobs/query-compare-result', {
+      job_id: job,
+      current_page: 2,
+      per_page: 1,
+    });
+    expect(p2.body.compare_task_list_results.compare_task_list).toHaveLength(1);
+    expect(p2.body.compare_task_list_results.compare_task_list_count).toBe(3);
+    const badPage = await call('POST', '/jobs/query-compare-result', {
+      job_id: job,
+      current_page: 0,
+      per_page: 1,
+    });
+    expect(badPage.status).toBe(400);
+  });
+
+  it('a task described with compare-fail ends its comparisons FAILED; 4.1.17 needs incremental transfer', async () => {
+    const job = 'f0000000-0000-4000-8000-0000000c0002';
+    addTask(job, (x, s) => x.engineType === 'mysql' && s === 'INCRE_TRANSFER_STARTED', {
+      description: 'compare-fail',
+    });
+    const id = (await call('POST', `/jobs/${job}/table/compare`, { type: 'lines' })).body.id as string;
+    t.advance(3_600_000);
+    const list = await call('GET', `/jobs/${job}/table/compare`);
+    expect((list.body.compare_jobs as Json[]).find((x) => x.id === id)!.status).toBe('FAILED');
+    const conf = addTask('f0000000-0000-4000-8000-0000000c0003', (_x, s) => s === 'CONFIGURATION');
+    const refused = await call('POST', '/jobs/create-compare-task', {
+      job_id: conf.id,
+      object_level_compare_type: 'objects',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error_code).toBe('DRS.M00304');
+  });
+
+  it('DR figures are deterministic per seed and swap sides after a switchover', async () => {
+    const job = 'f0000000-0000-4000-8000-0000000d0001';
+    const task = addTask(job, (x, s) => x.dbUseType === 'cloudDataGuard' && s === 'INCRE_TRANSFER_STARTED');
+    const before = await call('POST', '/jobs/disaster-recovery-monitoring-data', { jobs: [job] });
+    const again = await call('POST', '/jobs/disaster-recovery-monitoring-data', { jobs: [job] });
+    expect(again.body).toEqual(before.body);
+    // another emulator with the same seed and clock gives the same figures
+    const other = await startEmulator({ seed: 1, clock: createClock({ speed: 0, start: t.clock.now() }) });
+    try {
+      other.emulator.core.store.project(PID).tasks.set(job, structuredClone(task));
+      const twin = await other.call('POST', '/jobs/disaster-recovery-monitoring-data', { jobs: [job] });
+      expect(twin.body).toEqual(before.body);
+    } finally {
+      await other.close();
+    }
+    t.advance(60_000);
+    const sw = await call('POST', '/jobs/batch-switchover', { jobs: [job] });
+    expect(sw.status, JSON.stringify(sw.body)).toBe(202);
+    const after = await call('POST', '/jobs/disaster-recovery-monitoring-data', { jobs: [job] });
+    const m0 = before.body.results[0].data_guard_minitor as Json;
+    const m1 = after.body.results[0].data_guard_minitor as Json;
+    expect(m1.sr_offset).not.toBe(m0.sr_offset);
+    // the transferred counters restart at the switchover
+    expect(Number(m1.trans_inMB)).toBeLessThanOrEqual(Number(m0.trans_inMB));
   });
 });

@@ -3,9 +3,9 @@
  * task.ext.precheck; the results come from sim/precheck.ts (triggers documented in sim/README.md).
  */
 import { drsError, DrsError, type DrsErrorBody } from '../errors';
-import { FAILED_STATUSES, statusOf } from '../lifecycle';
+import { actualStartOf, FAILED_STATUSES, statusOf } from '../lifecycle';
 import { precheckAnswer } from '../sim/precheck';
-import { factsOf } from '../sim/facts';
+import { factsOf, type TaskFacts } from '../sim/facts';
 import type { TaskRecord } from '../store';
 import type { HandlerMap, HandlerResponse, RequestContext } from '../types';
 import { eachJob } from './util';
@@ -22,6 +22,11 @@ export function liveTask(ctx: RequestContext, id: unknown): TaskRecord {
   if (!task) throw drsError('DRS.M00289', id);
   if (task.lifecycle.phase === 'deleted') throw drsError('DRS.M05004');
   return task;
+}
+
+/** The model facts of a task at `ctx.now` (start time derived by the lifecycle). */
+export function factsAt(ctx: RequestContext, task: TaskRecord): TaskFacts {
+  return { ...factsOf(task), startedAt: actualStartOf(task, ctx.now) };
 }
 
 /** A batch answer: HTTP 400 when every item failed (as the service answers an unknown id), else `okStatus`. */
@@ -94,7 +99,7 @@ export const handlers: HandlerMap = {
           state?.startedAt ?? (NOT_CHECKED.has(statusOf(task, ctx.now)) ? undefined : task.createTime);
         if (startedAt === undefined)
           throw new DrsError('DRS.M00304', 400, 'The pre-check has not been performed for this task.');
-        return { ...precheckAnswer(ctx.seed, factsOf(task), startedAt, ctx.now) };
+        return { ...precheckAnswer(ctx.seed, factsAt(ctx, task), startedAt, ctx.now) };
       },
     );
     return batchAnswer(results, 200);
