@@ -1,7 +1,7 @@
 import { MantineProvider, createTheme, localStorageColorSchemeManager } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { createQueryClient } from '../lib/api/query';
@@ -61,6 +61,12 @@ export interface AppProvidersProps {
 
 export function AppProviders({ children, queryClient, i18n = appI18n, forceColorScheme }: AppProvidersProps) {
   const [client] = useState(() => queryClient ?? createAppQueryClient(i18n));
+  // The service writes its messages in the X-Language of the request: refresh what is shown in the new language.
+  useEffect(() => {
+    const refresh = () => void client.invalidateQueries();
+    i18n.on('languageChanged', refresh);
+    return () => i18n.off('languageChanged', refresh);
+  }, [client, i18n]);
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider

@@ -7,14 +7,21 @@ export function StatusBadge({ status }: { status: string | undefined }) {
   const { t } = useTranslation();
   if (!isJobStatus(status)) {
     return (
-      <Badge color="gray" variant="outline" data-status={status ?? ''}>
+      <Badge color="gray" variant="outline" tt="none" data-status={status ?? ''}>
         {t('status.unknown', { status: status ?? '' })}
       </Badge>
     );
   }
   const group = STATUS_GROUP[status];
   return (
-    <Badge color={GROUP_COLOR[group]} variant="light" data-status={status} data-group={group} title={status}>
+    <Badge
+      color={GROUP_COLOR[group]}
+      variant="light"
+      tt="none"
+      data-status={status}
+      data-group={group}
+      title={status}
+    >
       {t(statusKey(status))}
     </Badge>
   );

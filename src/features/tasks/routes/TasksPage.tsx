@@ -103,7 +103,7 @@ export function TasksPage() {
                       {job.id}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge status={job.status} />
                   </Table.Td>
                   <Table.Td>{job.engine_type ?? t('common.notAvailable')}</Table.Td>
@@ -111,7 +111,9 @@ export function TasksPage() {
                   <Table.Td>
                     {job.task_type ? t(`taskType.${job.task_type}`) : t('common.notAvailable')}
                   </Table.Td>
-                  <Table.Td>{formatDateTime(job.create_time, language)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatDateTime(job.create_time, language)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
