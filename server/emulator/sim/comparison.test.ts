@@ -7,6 +7,7 @@ import {
   exportSheets,
   exportState,
   EXPORT_MS,
+  objectDetails,
   objectOverview,
   OS,
   tableOutcomes,
@@ -114,6 +115,18 @@ describe('object-level comparison model', () => {
     ]);
     for (const o of done) {
       expect(o.status).toBe(o.source_count === o.target_count ? OS.CONSISTENT : OS.INCONSISTENT);
+    }
+  });
+
+  it('names every object once per database', () => {
+    for (let i = 0; i < 20; i += 1) {
+      const rec: CompareRecord = { id: `obj-${i}`, kind: 'objects', createdAt: T0, startAt: T0 };
+      for (const type of ['TABLE', 'INDEX', 'VIEW']) {
+        const names = objectDetails(1, `task${i}`, rec, type, T0 + 1e9).map(
+          (d) => `${d.source_db_name}/${d.source_db_value}`,
+        );
+        expect(new Set(names).size).toBe(names.length);
+      }
     }
   });
 });

@@ -343,10 +343,10 @@ function objectNames(db: DbInfo, type: string): string[] {
       return db.views;
     case 'INDEX':
       return [
-        ...db.tables.filter((t) => t.pk).map((t) => `${t.name}.PRIMARY`),
+        ...db.tables.filter((t) => t.pk).map((t) => `\`${t.name}\`.\`PRIMARY\``),
         ...Array.from({ length: Math.max(0, db.indexes - db.tables.length) }, (_, i) => {
           const t = db.tables[i % db.tables.length]!;
-          return `${t.name}.idx_${t.columns[i % t.columns.length]}`;
+          return `\`${t.name}\`.\`idx_${t.columns[Math.floor(i / db.tables.length) % t.columns.length]}\``;
         }),
       ];
     case 'PROCEDURE':
