@@ -6,7 +6,7 @@
  *   POST   /__emulator/clock/advance    {ms}                    → move the emulated clock forward
  *   POST   /__emulator/clock/speed      {speed}                 → emulated ms per real ms (0 freezes the clock)
  *   POST   /__emulator/clock/set        {ms}                    → set the emulated clock (ms since the epoch)
- *   GET    /__emulator/state                                    → {now, speed, seed, tasks, projects, faults}
+ *   GET    /__emulator/state                                    → {now, speed, seed, tasks, projects, faults, memory}
  *   POST   /__emulator/faults           {path, method?, latencyMs?, status5xxRate?, status5xx?, malformedJson?,
  *                                         resetConnection?, count?, untilMs?} → {id, ...}
  *   GET    /__emulator/faults                                   → {faults: [...]}
@@ -107,5 +107,6 @@ function state(core: EmulatorCore) {
     tasks: core.taskCount(),
     projects: core.store.projectIds().map((id) => ({ id, tasks: core.store.project(id).tasks.size })),
     faults: core.faults.list(core.clock.now()).map(faultView),
+    memory: process.memoryUsage(),
   };
 }

@@ -261,16 +261,26 @@ export function availableActions(task: TaskRecord, now: number): JobActionName[]
   }
 }
 
-export function jobAction(task: TaskRecord, now: number) {
-  const available = availableActions(task, now);
-  const set = new Set<string>(available);
-  const result: { available_actions: string[]; unavailable_actions: string[]; current_action?: string } = {
-    available_actions: available,
-    unavailable_actions: ALL_ACTIONS.filter((a) => !set.has(a)),
-  };
-  const l = task.lifecycle;
-  if (l.phase === 'paused') result.current_action = 'STOP_JOB';
-  return result;
+interface JobActionView {
+  available_actions: string[];
+  unavailable_actions: string[];
+  current_action?: string;
+}
+
+/** job_action views are shared per (status, scenario): list pages build hundreds of them. Treat as read-only. */
+const jobActionCache = new Map<string, JobActionView>();
+
+export function jobAction(task: TaskRecord, now: number): JobActionView {
+  const key = `${baseStatus(task, now)}|${task.dbUseType === 'cloudDataGuard'}|${task.lifecycle.phase === 'paused'}`;
+  let view = jobActionCache.get(key);
+  if (!view) {
+    const available = availableActions(task, now);
+    const set = new Set<string>(available);
+    view = { available_actions: available, unavailable_actions: ALL_ACTIONS.filter((a) => !set.has(a)) };
+    if (task.lifecycle.phase === 'paused') view.current_action = 'STOP_JOB';
+    jobActionCache.set(key, view);
+  }
+  return view;
 }
 
 /** Throws DRS.M00304 unless one of `actions` is available now; DRS.M05004 for a deleted task. */

@@ -338,13 +338,14 @@ export function seedWorld(projectId: string, seed: number, count: number, now: n
     placeIn(task, target, now, rng);
     tasks.set(task.id, task);
     i += 1;
-    if (multiWrite && i < count) {
+    if (multiWrite && i + 2 <= count) {
       const children = createChildren(task, rng);
       task.childIds = children.map((c) => c.id);
       for (const c of children) {
         c.createTime = task.createTime;
         c.updateTime = task.updateTime;
         tasks.set(c.id, c);
+        i += 1;
       }
     }
   }

@@ -494,6 +494,28 @@ function queryDetails(ctx: RequestContext) {
   return ok({ count: r.count, results: r.results }, r.anyFound || r.results.length === 0 ? 200 : 400);
 }
 
+/**
+ * Top-level tasks of a project per scenario, newest first. Tasks are never removed from a project's map (deletion
+ * leaves a tombstone) and create_time never changes, so the sorted arrays stay valid while the map's size does.
+ */
+const sortedCache = new WeakMap<object, { size: number; byUse: Map<string, TaskRecord[]> }>();
+
+function sortedTasks(ctx: RequestContext, use: string): TaskRecord[] {
+  const tasks = ctx.project.tasks;
+  let entry = sortedCache.get(tasks);
+  if (!entry || entry.size !== tasks.size) {
+    entry = { size: tasks.size, byUse: new Map() };
+    sortedCache.set(tasks, entry);
+  }
+  let list = entry.byUse.get(use);
+  if (!list) {
+    list = [...tasks.values()].filter((t) => !t.parentId && t.dbUseType === use);
+    list.sort((a, b) => b.createTime - a.createTime || (a.id < b.id ? -1 : 1));
+    entry.byUse.set(use, list);
+  }
+  return list;
+}
+
 function listJobs(ctx: RequestContext) {
   const b = ctx.body ?? {};
   const curPage: number = b.cur_page ?? 1;
@@ -513,9 +535,8 @@ function listJobs(ctx: RequestContext) {
   const out: Json[] = [];
   const now = ctx.now;
   const lowerName = nameFilter.toLowerCase();
-  for (const t of ctx.project.tasks.values()) {
-    if (t.parentId || t.lifecycle.phase === 'deleted') continue;
-    if (t.dbUseType !== b.db_use_type) continue;
+  for (const t of sortedTasks(ctx, String(b.db_use_type))) {
+    if (t.lifecycle.phase === 'deleted') continue;
     if (b.engine_type && t.engineType !== b.engine_type) continue;
     if (b.net_type && t.netType !== b.net_type) continue;
     if (ids.length) {
@@ -537,7 +558,6 @@ function listJobs(ctx: RequestContext) {
     if (b.status && statusOf(t, now) !== b.status) continue;
     out.push(t);
   }
-  out.sort((a, b2) => b2.createTime - a.createTime || (a.id < b2.id ? -1 : 1));
   const page = pageOf(out, curPage, perPage);
   const jobs = page.map((t: TaskRecord) =>
     listItem(

@@ -7,8 +7,8 @@ import { createEmulator, type Emulator, type EmulatorOptions } from '../index';
 
 export const PROJECT = '054ba152d480d55b2f5dc0069e7ddef0';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface CallResult<T = any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   status: number;
   body: T;
   text: string;
