@@ -99,7 +99,7 @@ export const handlers: HandlerMap = {
           state?.startedAt ?? (NOT_CHECKED.has(statusOf(task, ctx.now)) ? undefined : task.createTime);
         if (startedAt === undefined)
           throw new DrsError('DRS.M00304', 400, 'The pre-check has not been performed for this task.');
-        return { ...precheckAnswer(ctx.seed, factsAt(ctx, task), startedAt, ctx.now) };
+        return { ...precheckAnswer(ctx.seed, factsAt(ctx, task), startedAt, ctx.now, ctx.language) };
       },
     );
     return batchAnswer(results, 200);

@@ -94,6 +94,11 @@ describe('pre-check model', () => {
     }
     expect(a.result).toBe(false);
     expect(a.total_passed_rate).not.toBe('100%');
+    // Chinese messages with X-Language: zh-cn
+    const zh = precheckAnswer(7, facts, T0, T0 + PRECHECK_DURATION_MS, 'zh-cn');
+    expect(
+      zh.precheck_result.filter((r) => r.result === 'FAILED').every((r) => /处理建议/.test(r.raw_error_msg!)),
+    ).toBe(true);
     // deterministic for a seed
     expect(precheckAnswer(7, facts, T0, T0 + PRECHECK_DURATION_MS)).toEqual(a);
   });

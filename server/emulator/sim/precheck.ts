@@ -292,6 +292,32 @@ const GENERIC: PrecheckItemDef[] = [
   ...COMMON_TAIL,
 ];
 
+/** Chinese failure messages (X-Language: zh-cn), by failed_reason. */
+const ZH_MESSAGES: Record<string, string> = {
+  DST_USER_PRIVILEGE_NOT_ENOUGH:
+    '目标数据库用户权限不足。处理建议：按照 DRS 文档为目标库用户授予所需权限后重新预检查。',
+  SRC_USER_PRIVILEGE_NOT_ENOUGH:
+    '源数据库用户权限不足，增量迁移需要相应权限。处理建议：为该用户授予所需权限，或使用具备权限的用户。',
+  DST_DB_VERSION_NOT_SUPPORT: '目标数据库版本低于源数据库版本。处理建议：使用相同或更高版本的目标数据库。',
+  DST_DISK_SPACE_NOT_ENOUGH: '目标数据库磁盘空间不足。处理建议：将目标库存储扩容至源库数据量的 1.5 倍以上。',
+  CHARACTER_SET_INCONSISTENT:
+    '源数据库和目标数据库的字符集不一致。处理建议：将目标库的 character_set_server 修改为与源库一致。',
+  SRC_BINLOG_FORMAT_NOT_ROW:
+    '源数据库的 binlog_format 不是 ROW。处理建议：执行 SET GLOBAL binlog_format = ROW; 并重启写入该库的会话。',
+  SRC_BINLOG_ROW_IMAGE_NOT_FULL:
+    '源数据库的 binlog_row_image 不是 FULL。处理建议：执行 SET GLOBAL binlog_row_image = FULL;',
+  SRC_BINLOG_IS_OFF: '源数据库未开启 binlog。处理建议：在 my.cnf 中设置 log_bin=ON 并重启源数据库。',
+  SRC_SERVER_ID_INVALID:
+    '源数据库的 server_id 无效（取值范围 2～4294967296）。处理建议：执行 SET GLOBAL server_id = <值>;',
+  DST_DB_NOT_EMPTY: '目标数据库中已存在与所选对象同名的对象。处理建议：删除这些对象或取消选择。',
+  SRC_WAL_LEVEL_NOT_LOGICAL:
+    '源数据库的 wal_level 不是 logical。处理建议：在 postgresql.conf 中设置 wal_level = logical 并重启数据库。',
+  SRC_REPLICATION_SLOTS_NOT_ENOUGH:
+    '源数据库没有空闲的复制槽。处理建议：调大 max_replication_slots 或删除无用的复制槽，然后重启数据库。',
+  SRC_COLL_EXISTED_IN_DST: '目标数据库中已存在同名集合。处理建议：删除这些集合或取消选择。',
+  SRC_COLL_WITHOUT_ID_INDEX: '部分源集合没有 _id 索引。处理建议：创建 _id 索引或取消选择这些集合。',
+};
+
 /** The check items of an engine_type, in the order the service lists them. */
 export function precheckItems(engineType: string): PrecheckItemDef[] {
   switch (engineFamily(engineType)) {
@@ -351,6 +377,7 @@ export function precheckAnswer(
   facts: TaskFacts,
   startedAt: number,
   now: number,
+  language: 'en-us' | 'zh-cn' = 'en-us',
 ): PrecheckAnswer {
   const items = precheckItems(facts.engineType);
   const outcomes = plannedOutcomes(seed, facts, items);
@@ -371,7 +398,7 @@ export function precheckAnswer(
     }
     if (result === 'FAILED' && def.failure) {
       entry.failed_reason = def.failure.reason;
-      entry.raw_error_msg = def.failure.message;
+      entry.raw_error_msg = (language === 'zh-cn' && ZH_MESSAGES[def.failure.reason]) || def.failure.message;
       if (def.item === 'srcDbPrivilegesIsEnoughForIncre' || def.item === 'srcDbPrivilegesEnough') {
         entry.data = JSON.stringify({
           user: facts.sourceUser || 'drs_user',
