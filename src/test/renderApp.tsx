@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFunction } from 'react-router';
 import { AppProviders, createAppQueryClient } from '../app/providers';
 import { AppRoutes } from '../app/routes';
-import { createDrsClient, setDrsClient } from '../lib/api/client';
+import { createDrsClient, setDrsClient, type DrsClient } from '../lib/api/client';
 import { setConsoleConfigUrl } from '../lib/api/console-config';
 import { i18n, setLanguage } from '../lib/i18n';
 
@@ -23,11 +23,15 @@ function CaptureRouter({ onRender }: { onRender: (navigate: NavigateFunction, lo
  * Renders the whole app (real providers, real route table) at `path`, talking to `apiBase` (e.g. a test server's
  * http://127.0.0.1:port/api). The app's i18n instance is reset to English first.
  */
-export async function renderApp(path: string, apiBase: string) {
+export async function renderApp(
+  path: string,
+  apiBase: string,
+  options: { client?: DrsClient; configUrl?: string } = {},
+) {
   await setLanguage('en-us', i18n);
   window.localStorage.clear();
-  setDrsClient(createDrsClient({ baseUrl: apiBase }));
-  setConsoleConfigUrl(`${apiBase}/_console/config`);
+  setDrsClient(options.client ?? createDrsClient({ baseUrl: apiBase }));
+  setConsoleConfigUrl(options.configUrl ?? `${apiBase}/_console/config`);
   const handle: RouterHandle = { navigate: undefined, location: undefined };
   const queryClient = createAppQueryClient(i18n);
   const view = render(
@@ -47,6 +51,7 @@ export async function renderApp(path: string, apiBase: string) {
     ...view,
     queryClient,
     pathname: () => handle.location?.pathname,
+    search: () => handle.location?.search,
     navigate: async (to: string) => {
       await act(async () => {
         await handle.navigate!(to);

@@ -1,0 +1,88 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../../locales/en-us.json';
+import { renderApp } from '../../../test/renderApp';
+import { startEmulatorProcess, type InProcessEmulator } from '../../../test/emulator';
+import type { ListJobsResponse } from '../api';
+
+let emulator: InProcessEmulator;
+const LIST = {
+  db_use_type: 'migration',
+  cur_page: 1,
+  per_page: 20,
+  engine_type: '',
+  net_type: '',
+  status: '',
+};
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess();
+});
+afterAll(() => emulator.close());
+
+describe('TasksPage against the emulator', () => {
+  it('shows the tasks listJobs returns, with status text in the UI language', async () => {
+    const expected = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', LIST);
+    expect(expected.jobs.length).toBeGreaterThan(0);
+    await renderApp('/tasks', emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
+    const table = await screen.findByTestId('tasks-table');
+    const rows = within(table).getAllByTestId('task-row');
+    expect(rows.map((r) => r.getAttribute('data-job-id'))).toEqual(expected.jobs.map((j) => j.id));
+    const first = expected.jobs[0]!;
+    const badge = rows[0]!.querySelector('[data-status]')!;
+    expect(badge.getAttribute('data-status')).toBe(first.status);
+    expect(badge.textContent).toBe((en.status as Record<string, string>)[first.status!]);
+    expect(screen.getByTestId('tasks-total').textContent).toContain(String(expected.total_record));
+  });
+
+  it('keeps scenario and page in the URL and asks the service for them', async () => {
+    const user = userEvent.setup();
+    const all = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', { ...LIST, per_page: 10 });
+    const app = await renderApp('/tasks?size=10', emulator.url, {
+      client: emulator.client,
+      configUrl: `${emulator.url}/none`,
+    });
+    await screen.findByTestId('tasks-table');
+    expect(all.total_record).toBeGreaterThan(10);
+    {
+      const page2 = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', {
+        ...LIST,
+        per_page: 10,
+        cur_page: 2,
+      });
+      await user.click(screen.getByRole('button', { name: '2' }));
+      await waitFor(() => expect(app.search()).toBe('?page=2&size=10'));
+      await waitFor(() =>
+        expect(screen.getAllByTestId('task-row')[0]!.getAttribute('data-job-id')).toBe(page2.jobs[0]!.id),
+      );
+    }
+    await user.click(screen.getByText('Synchronization'));
+    await waitFor(() => expect(app.search()).toBe('?scenario=sync&size=10'));
+    const sync = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', {
+      ...LIST,
+      db_use_type: 'sync',
+      per_page: 10,
+    });
+    if (sync.jobs.length === 0) {
+      expect(await screen.findByTestId('tasks-empty')).toBeTruthy();
+    } else {
+      await waitFor(() =>
+        expect(screen.getAllByTestId('task-row').map((r) => r.getAttribute('data-job-id'))).toEqual(
+          sync.jobs.map((j) => j.id),
+        ),
+      );
+    }
+  });
+
+  it('shows the empty state when the project has no tasks', async () => {
+    const empty = await startEmulatorProcess({ tasks: 0 });
+    try {
+      await renderApp('/tasks', empty.url, { client: empty.client, configUrl: `${empty.url}/none` });
+      expect(await screen.findByTestId('tasks-empty')).toBeTruthy();
+      expect(screen.getByText(en.tasks.empty)).toBeTruthy();
+    } finally {
+      await empty.close();
+    }
+  });
+});
