@@ -11,12 +11,17 @@
  *                                         resetConnection?, count?, untilMs?} → {id, ...}
  *   GET    /__emulator/faults                                   → {faults: [...]}
  *   DELETE /__emulator/faults                                   → remove every fault
+ *   POST   /__emulator/tasks            {project_id, tasks: [{id?, status?, name?, db_use_type?, ...creation fields}]}
+ *                                                              → adds tasks (given ids kept) placed in a status
+ *                                                                (default CONFIGURATION) → {tasks: [{id, name, status}]}
  *   POST   /__emulator/tokens/expire    {}                      → every issued token becomes invalid
  * Errors: 400 {error: message}; unknown path 404.
  */
 import type { EmulatorCore } from './core';
 import { validateFaultSpec, type Fault } from './faults';
+import { statusOf } from './lifecycle';
 import type { HandlerResponse } from './types';
+import { makeTask } from './world';
 
 const ok = (body: unknown): HandlerResponse => ({ status: 200, body });
 const bad = (message: string): HandlerResponse => ({ status: 400, body: { error: message } });
@@ -84,6 +89,19 @@ export async function handleControl(
       case 'DELETE /__emulator/faults':
         core.faults.clear();
         return ok({ faults: [] });
+      case 'POST /__emulator/tasks': {
+        const projectId = typeof body.project_id === 'string' ? body.project_id : '';
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) return bad('project_id is required');
+        if (!Array.isArray(body.tasks)) return bad('tasks must be an array');
+        const project = core.store.project(projectId);
+        const created = (body.tasks as Array<Record<string, unknown>>).map((spec) => {
+          const t = makeTask(projectId, core.seed(), core.clock.now(), spec ?? {});
+          project.tasks.set(t.id, t);
+          return { id: t.id, name: t.name, status: statusOf(t, core.clock.now()) };
+        });
+        core.store.markDirty(projectId);
+        return ok({ tasks: created });
+      }
       case 'POST /__emulator/tokens/expire':
         return ok({ expired: core.tokens.expireAll() });
       default:

@@ -16,7 +16,7 @@
  *    For batch bodies (`{ jobs: [...] }`) each item is validated alone: `ctx.itemErrors` maps the index of an
  *    invalid item to its DRS error; use `eachJob()` from handlers/util.ts to answer per item.
  * 4. Throw `drsError(code, ...args)` (errors.ts) to answer a documented error; anything else thrown is logged and
- *    answered as HTTP 400 DRS.M00007 (never a 500 with a stack trace).
+ *    answered as DRS.M00004 "Service is abnormal" (its documented HTTP 422), never a 500 with a stack trace.
  * 5. State: per-project data lives in `ctx.project` (store.ts). A task is `ctx.project.tasks.get(id)` or
  *    `ctx.findTask(id)`. Put your own per-task state under `task.ext[<your key>]` (JSON-serialisable: it is
  *    persisted with --data-dir), and per-project state under `ctx.project.ext[<your key>]`.

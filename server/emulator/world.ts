@@ -58,7 +58,7 @@ const PORTS: Record<string, number> = {
   kafka: 9092,
 };
 
-type Target =
+export type Target =
   | 'CREATING'
   | 'CREATE_FAILED'
   | 'CONFIGURATION'
@@ -74,7 +74,7 @@ type Target =
   | 'RELEASE_RESOURCE_STARTED'
   | 'RELEASE_RESOURCE_COMPLETE';
 
-const TARGETS: Array<[Target, number]> = [
+export const TARGETS: Array<[Target, number]> = [
   ['INCRE_TRANSFER_STARTED', 30],
   ['CONFIGURATION', 12],
   ['FULL_TRANSFER_STARTED', 10],
@@ -160,7 +160,7 @@ function endpoint(rng: Rng, dbType: string, cloud: boolean, projectId: string): 
 }
 
 /** Puts a task into `target` at `now` by back-dating its lifecycle. */
-function placeIn(task: TaskRecord, target: Target, now: number, rng: Rng): void {
+export function placeIn(task: TaskRecord, target: Target, now: number, rng: Rng): void {
   const l = task.lifecycle;
   const age = rng.int(1, 60) * 24 * 3600_000;
   task.createTime = now - age;
@@ -350,4 +350,40 @@ export function seedWorld(projectId: string, seed: number, count: number, now: n
     }
   }
   return { id: projectId, tasks, ext: {} };
+}
+
+/**
+ * A task for the control API (`POST /__emulator/tasks`): the given fields over a seeded default, with the given
+ * id, placed in the given status.
+ */
+export function makeTask(
+  projectId: string,
+  seed: number,
+  now: number,
+  spec: Record<string, unknown>,
+): TaskRecord {
+  const rng = createRng(`${seed}|ctl|${projectId}|${String(spec.id ?? '')}|${String(spec.name ?? '')}`);
+  const use = (spec.db_use_type as DbUseType) ?? 'migration';
+  const eng = ENGINES[use]?.[0] ?? ENGINES.migration[0]!;
+  const direction = String(spec.job_direction ?? 'up');
+  const job = {
+    name: `task-${rng.int(1000, 9999)}`,
+    db_use_type: use,
+    engine_type: eng.engine,
+    job_direction: direction,
+    net_type: use === 'cloudDataGuard' ? 'eip' : 'vpc',
+    node_type: 'high',
+    task_type: 'FULL_INCR_TRANS',
+    source_endpoint: endpoint(rng, eng.src, direction === 'down', projectId),
+    target_endpoint: endpoint(rng, eng.dst, direction !== 'down', projectId),
+    customize_sutnet_id: '352ad828-3467-4f03-987a-c55a5a9dd417',
+    ...spec,
+  };
+  const id = typeof spec.id === 'string' && spec.id ? spec.id : taskId(rng, use);
+  const task = createTaskRecord(job, id, now);
+  const target = (spec.status as Target | undefined) ?? 'CONFIGURATION';
+  if (!TARGETS.some(([t]) => t === target))
+    throw new Error(`status must be one of ${TARGETS.map(([t]) => t).join(', ')}`);
+  placeIn(task, target, now, rng);
+  return task;
 }

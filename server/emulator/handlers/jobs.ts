@@ -146,6 +146,51 @@ function testConnections(ctx: RequestContext) {
   return ok({ results, count: results.length });
 }
 
+/** The endpoints of a cluster test (4.1.3): `property` is a JSON string of endpoint objects with compact names. */
+function clusterEndpoints(property: unknown): Json[] {
+  let parsed: unknown;
+  try {
+    parsed = typeof property === 'string' ? JSON.parse(property) : property;
+  } catch {
+    return [];
+  }
+  const out: Json[] = [];
+  const walk = (v: unknown, depth: number) => {
+    if (depth > 8 || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
+    const o = v as Json;
+    if ('ip' in o || 'dbpassword' in o || 'dbuser' in o) {
+      const [ip, port] = String(o.ip ?? '').split(':');
+      out.push({
+        ip,
+        db_port: Number(o.dbport) || Number(port) || undefined,
+        db_user: o.dbuser,
+        db_password: o.dbpassword,
+        ssl_link: o.ssllink,
+        ssl_cert_key: o.sslcertkey,
+      });
+    }
+    for (const x of Object.values(o)) walk(x, depth + 1);
+  };
+  walk(parsed, 0);
+  return out;
+}
+
+function testClusterConnections(ctx: RequestContext) {
+  const results = eachJob<Json, Json>(
+    ctx,
+    (item) => {
+      const t = actionTask(ctx, item.job_id ?? item.id);
+      const code = clusterEndpoints(item.property).map(connectionOutcome).find(Boolean);
+      if (code)
+        return { id: t.id, status: 'false', success: false, error_code: code, error_msg: drsMessage(code) };
+      return { id: t.id, status: 'true', success: true };
+    },
+    (item, _i, e) => ({ id: item?.job_id ?? item?.id ?? '', status: 'false', success: false, ...e }),
+  );
+  return ok({ results, count: results.length });
+}
+
 // ---------------------------------------------------------------- 4.1.4 modification
 function modifyJobs(ctx: RequestContext) {
   return ok(
@@ -688,11 +733,27 @@ function setTransformation(ctx: RequestContext) {
     simpleBatch(ctx, (item) => {
       const t = actionTask(ctx, item.job_id);
       requireAction(t, ctx.now, 'CHANGE');
-      t.config.data_transformation = {
-        object_info: item.object_info,
-        transformation_info: item.transformation_info,
-        config_transformation: item.config_transformation,
-      };
+      // Detail (4.1.21) shows the rules as { total_count, filter_conditions: [...] }, one condition per call.
+      const prev = (t.config.data_transformation as Json)?.filter_conditions ?? [];
+      const type = item.transformation_info?.transformation_type ?? 'contentConditionalFilter';
+      const objects = (Array.isArray(item.object_info) ? item.object_info : []).map((o: Json) => {
+        const [db, , , table] = String(o?.id ?? '').split('-*-');
+        return {
+          id: `${String(o?.id ?? '')}-*-${type}--`,
+          db_name: db ?? '',
+          table_name: table ?? '',
+          data_transformation_type: type,
+        };
+      });
+      const conditions = [
+        ...prev,
+        {
+          data_transformation_object_infos: objects,
+          transformation_info: item.transformation_info ?? {},
+          ...(item.config_transformation ? { config_transformation: item.config_transformation } : {}),
+        },
+      ];
+      t.config.data_transformation = { total_count: conditions.length, filter_conditions: conditions };
       touch(ctx, t);
     }),
   );
@@ -777,7 +838,7 @@ function switchover(ctx: RequestContext) {
 export const handlers: HandlerMap = {
   batchCreateJobs: createJobs,
   batchTestConnections: testConnections,
-  batchTestClusterConnections: testConnections,
+  batchTestClusterConnections: testClusterConnections,
   batchModifyJobs: modifyJobs,
   batchSelectObjects: selectObjects,
   batchSetSpeedLimit: setSpeedLimits,
