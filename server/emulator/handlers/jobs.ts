@@ -680,7 +680,7 @@ function sourceUsers(t: TaskRecord): Json {
       roles: [],
       selected: false,
     },
-  ].map((u) => ({ ...u, no_privileges: [], parent_account: '', no_parent_account: [] }));
+  ].map((u) => ({ ...u, no_privileges: '', parent_account: '', no_parent_account: '' }));
   const roles = [
     {
       role: 'app_role',
