@@ -9,7 +9,7 @@
  * task replicates (4.1.17: INCRE_TRANSFER_STARTED only, as the reference says).
  */
 import { drsError, DrsError } from '../errors';
-import { statusOf } from '../lifecycle';
+import { actualStartOf, statusOf } from '../lifecycle';
 import { rngUuid } from '../rng';
 import {
   compareEndedAt,
@@ -23,6 +23,7 @@ import {
   objectDetails,
   objectOverview,
   OS,
+  seededHistory,
   tableOutcome,
   tableOutcomes,
   TS,
@@ -54,8 +55,19 @@ const COMPARABLE = new Set([
   'CHILD_TRANSFER_COMPLETE',
 ]);
 
-function records(task: TaskRecord): CompareRecord[] {
-  if (!Array.isArray(task.ext.comparisons)) task.ext.comparisons = [];
+/** Statuses of a task that has replicated: the seeded world gives them a few past comparisons. */
+const HAS_HISTORY = new Set([...COMPARABLE, 'PAUSING', 'INCRE_TRANSFER_FAILED', 'FULL_TRANSFER_FAILED']);
+
+/** The comparisons of a task (oldest first); a seeded task's past comparisons are created on first access. */
+function records(ctx: RequestContext, task: TaskRecord): CompareRecord[] {
+  if (!Array.isArray(task.ext.comparisons)) {
+    const since = actualStartOf(task, ctx.now);
+    const status = statusOf(task, ctx.now);
+    // a paused or failed task stopped comparing when it stopped replicating
+    const until = COMPARABLE.has(status) ? ctx.now : Math.min(ctx.now, task.lifecycle.since);
+    task.ext.comparisons =
+      since !== undefined && HAS_HISTORY.has(status) ? seededHistory(ctx.seed, task.id, since, until) : [];
+  }
   return task.ext.comparisons as CompareRecord[];
 }
 
@@ -66,7 +78,9 @@ function unfinished(
   task: TaskRecord,
   pred: (r: CompareRecord) => boolean,
 ): CompareRecord | undefined {
-  return records(task).find((r) => pred(r) && isUnfinished(compareStatus(ctx.seed, task.id, r, ctx.now)));
+  return records(ctx, task).find(
+    (r) => pred(r) && isUnfinished(compareStatus(ctx.seed, task.id, r, ctx.now)),
+  );
 }
 
 function newRecord(
@@ -75,7 +89,7 @@ function newRecord(
   kind: CompareKind,
   fields: Partial<CompareRecord> = {},
 ): CompareRecord {
-  const list = records(task);
+  const list = records(ctx, task);
   const id = rngUuid(ctx.rng(`compare|${task.id}|${list.length}`));
   const rec: CompareRecord = {
     id,
@@ -90,14 +104,14 @@ function newRecord(
   return rec;
 }
 
-function findRecord(task: TaskRecord, id: string | undefined): CompareRecord {
-  const rec = id ? records(task).find((r) => r.id === id) : undefined;
+function findRecord(ctx: RequestContext, task: TaskRecord, id: string | undefined): CompareRecord {
+  const rec = id ? records(ctx, task).find((r) => r.id === id) : undefined;
   if (!rec) throw compareNotFound();
   return rec;
 }
 
-function latestObjects(task: TaskRecord): CompareRecord | undefined {
-  return [...records(task)].reverse().find((r) => r.kind === 'objects');
+function latestObjects(ctx: RequestContext, task: TaskRecord): CompareRecord | undefined {
+  return [...records(ctx, task)].reverse().find((r) => r.kind === 'objects');
 }
 
 function parseStart(value: unknown, now: number): number {
@@ -170,7 +184,7 @@ function tableRecordOf(ctx: RequestContext, task: TaskRecord, rec: CompareRecord
 
 /** 4.1.18 sections. */
 function objectSection(ctx: RequestContext, task: TaskRecord, id: string) {
-  const rec = records(task).find((r) => r.id === id && r.kind === 'objects');
+  const rec = records(ctx, task).find((r) => r.id === id && r.kind === 'objects');
   if (!rec)
     return {
       compare_task_id: id,
@@ -206,7 +220,7 @@ function lineSection(
   id: string,
   p: { offset: number; limit: number },
 ) {
-  const rec = records(task).find((r) => r.id === id && r.kind === 'lines');
+  const rec = records(ctx, task).find((r) => r.id === id && r.kind === 'lines');
   if (!rec)
     return {
       compare_task_id: id,
@@ -248,7 +262,7 @@ function contentSection(
   id: string,
   p: { offset: number; limit: number },
 ) {
-  const rec = records(task).find((r) => r.id === id && (r.kind === 'contents' || r.kind === 'random'));
+  const rec = records(ctx, task).find((r) => r.id === id && (r.kind === 'contents' || r.kind === 'random'));
   if (!rec)
     return {
       compare_task_id: id,
@@ -322,7 +336,7 @@ function contentSection(
 
 function dataRecordFor(ctx: RequestContext, kinds: CompareKind[]): { task: TaskRecord; rec: CompareRecord } {
   const task = liveTask(ctx, ctx.pathParams.job_id);
-  const rec = findRecord(task, ctx.pathParams.compare_job_id);
+  const rec = findRecord(ctx, task, ctx.pathParams.compare_job_id);
   if (!kinds.includes(rec.kind)) throw drsError('DRS.M00202', 'compare_job_id');
   return { task, rec };
 }
@@ -358,13 +372,13 @@ function exportTarget(
   compareJobId: string | undefined,
 ): CompareRecord {
   if (compareType === 'objects_comparison') {
-    const rec = compareJobId ? findRecord(task, compareJobId) : latestObjects(task);
+    const rec = compareJobId ? findRecord(ctx, task, compareJobId) : latestObjects(ctx, task);
     if (!rec || rec.kind !== 'objects') throw compareNotFound();
     return rec;
   }
   if (!['contents', 'lines', 'random'].includes(compareType)) throw drsError('DRS.M00202', 'compare_type');
   if (!compareJobId) throw drsError('DRS.M00201', 'compare_job_id');
-  const rec = findRecord(task, compareJobId);
+  const rec = findRecord(ctx, task, compareJobId);
   if (rec.kind !== compareType) throw drsError('DRS.M00202', 'compare_type');
   return rec;
 }
@@ -429,7 +443,7 @@ export const handlers: HandlerMap = {
     if (body.line_compare_id) answer.line_compare_results = lineSection(ctx, task, body.line_compare_id, p);
     if (body.content_compare_id)
       answer.content_compare_results = contentSection(ctx, task, body.content_compare_id, p);
-    const all = [...records(task)].reverse();
+    const all = [...records(ctx, task)].reverse();
     answer.compare_task_list_results = {
       compare_task_list: page(all, p).map((r) => {
         const end = compareEndedAt(ctx.seed, task.id, r, ctx.now);
@@ -450,7 +464,7 @@ export const handlers: HandlerMap = {
   listTableCompareTasks: (ctx) => {
     const task = liveTask(ctx, ctx.pathParams.job_id);
     const p = paging(ctx);
-    const list = [...records(task)].reverse().filter(isData);
+    const list = [...records(ctx, task)].reverse().filter(isData);
     return {
       status: 200,
       body: {
@@ -497,7 +511,7 @@ export const handlers: HandlerMap = {
   // ---- 4.1.26 ----
   cancelCompareTask: (ctx) => {
     const task = liveTask(ctx, ctx.pathParams.job_id);
-    const rec = findRecord(task, ctx.pathParams.compare_job_id);
+    const rec = findRecord(ctx, task, ctx.pathParams.compare_job_id);
     if (!isUnfinished(compareStatus(ctx.seed, task.id, rec, ctx.now))) throw drsError('DRS.M00304');
     rec.cancelledAt = ctx.now;
     return { status: 200, body: {} };
@@ -506,7 +520,7 @@ export const handlers: HandlerMap = {
   // ---- 4.1.27 ----
   startTableCompareTaskNow: (ctx) => {
     const task = liveTask(ctx, ctx.pathParams.job_id);
-    const rec = findRecord(task, ctx.pathParams.compare_job_id);
+    const rec = findRecord(ctx, task, ctx.pathParams.compare_job_id);
     if (!isData(rec) || compareStatus(ctx.seed, task.id, rec, ctx.now) !== 'WAITING_FOR_RUNNING')
       throw drsError('DRS.M00304');
     rec.startAt = ctx.now;
@@ -652,7 +666,7 @@ export const handlers: HandlerMap = {
   // ---- 4.1.34 ----
   getObjectCompareOverview: (ctx) => {
     const task = liveTask(ctx, ctx.pathParams.job_id);
-    const rec = latestObjects(task);
+    const rec = latestObjects(ctx, task);
     if (!rec)
       return { status: 200, body: { export_status: 'INIT', report_remain_seconds: -1, compare_result: [] } };
     const status = compareStatus(ctx.seed, task.id, rec, ctx.now);
@@ -679,7 +693,9 @@ export const handlers: HandlerMap = {
   getObjectCompareDetail: (ctx) => {
     const task = liveTask(ctx, ctx.pathParams.job_id);
     const type = ctx.pathParams.compare_type ?? '';
-    const rec = ctx.query.compare_job_id ? findRecord(task, ctx.query.compare_job_id) : latestObjects(task);
+    const rec = ctx.query.compare_job_id
+      ? findRecord(ctx, task, ctx.query.compare_job_id)
+      : latestObjects(ctx, task);
     if (!rec || rec.kind !== 'objects') throw compareNotFound();
     const p = paging(ctx, 1000);
     const list = (OBJECT_TYPES as readonly string[]).includes(type)

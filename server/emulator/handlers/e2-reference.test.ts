@@ -72,7 +72,7 @@ function addTask(
     (x) => !x.parentId && !x.childIds?.length && pick(x, statusOf(x, now)),
   );
   if (!from) throw new Error(`no seeded task for ${id}`);
-  const task = { ...structuredClone(from), id, ext: {}, ...patch };
+  const task = { ...structuredClone(from), id, ext: { comparisons: [] }, ...patch };
   project().tasks.set(id, task);
   return task;
 }
@@ -604,5 +604,36 @@ describe('comparison rules and DR switchover over HTTP', () => {
     expect(m1.sr_offset).not.toBe(m0.sr_offset);
     // the transferred counters restart at the switchover
     expect(Number(m1.trans_inMB)).toBeLessThanOrEqual(Number(m0.trans_inMB));
+  });
+});
+
+describe('seeded world', () => {
+  it('replicating seeded tasks come with past comparisons that can be read and exported', async () => {
+    const now = t.clock.now();
+    const seeded = [...project().tasks.values()].filter(
+      (x) => !x.id.startsWith('f0000000') && statusOf(x, now) === 'INCRE_TRANSFER_STARTED',
+    );
+    let found = 0;
+    for (const task of seeded) {
+      const res = await call('POST', '/jobs/query-compare-result', {
+        job_id: task.id,
+        current_page: 1,
+        per_page: 10,
+      });
+      expect(res.status).toBe(200);
+      const list = res.body.compare_task_list_results.compare_task_list as Json[];
+      for (const item of list) {
+        expect(item.compare_task_status).toBe('SUCCESSFUL');
+        found += 1;
+        const path =
+          item.compare_type === 'object_comparison'
+            ? `/jobs/${task.id}/object/compare`
+            : `/jobs/${task.id}/compare/${item.compare_task_id}/${item.compare_type === 'lines' ? 'line' : 'content'}-overview`;
+        const overview = await call('GET', path);
+        expect(overview.status, path).toBe(200);
+        expect(overview.body.total_count ?? overview.body.compare_result.length).toBeGreaterThan(0);
+      }
+    }
+    expect(found).toBeGreaterThan(0);
   });
 });

@@ -75,3 +75,43 @@ export function taskCatalog(seed: number, taskId: string): DbInfo[] {
   }
   return dbs;
 }
+
+/**
+ * The catalog restricted to `objects` (a comparison's or selection's `{ db_name, table_name[] }` list). Databases
+ * and tables the seeded catalog does not hold are added (a client may name its own objects): such a table gets a
+ * seeded row count, an `id` primary key and generic columns; a named database without tables gets three.
+ */
+export function catalogFor(
+  seed: number,
+  taskId: string,
+  objects?: { db_name: string; table_name?: string[] }[],
+): DbInfo[] {
+  const base = taskCatalog(seed, taskId);
+  if (!objects || objects.length === 0) return base;
+  const key = `catalog|${taskId}|named`;
+  return objects.map((o) => {
+    const known = base.find((db) => db.name === o.db_name);
+    const wanted = o.table_name ?? [];
+    const made = (name: string): TableInfo => ({
+      name,
+      rows: Math.round(10 ** (3 + unit(seed, `${key}|${o.db_name}.${name}`, 0) * 3)),
+      pk: 'id',
+      columns: ['name', 'status', 'amount', 'updated_at'],
+    });
+    if (known) {
+      if (wanted.length === 0) return known;
+      return { ...known, tables: wanted.map((n) => known.tables.find((tb) => tb.name === n) ?? made(n)) };
+    }
+    const tables = (wanted.length ? wanted : ['t_orders', 't_users', 't_events']).map(made);
+    return {
+      name: o.db_name,
+      tables,
+      views: [],
+      procedures: [],
+      functions: [],
+      triggers: [],
+      events: [],
+      indexes: tables.length,
+    };
+  });
+}

@@ -10,6 +10,7 @@ import {
   objectDetails,
   objectOverview,
   OS,
+  seededHistory,
   tableOutcomes,
   TS,
   valueDiffs,
@@ -31,6 +32,25 @@ describe('data-level comparison model', () => {
     expect(compareStatus(1, 'task', scheduled, end)).toBe('SUCCESSFUL');
     expect(compareStatus(1, 'task', { ...scheduled, fail: true }, end)).toBe('FAILED');
     expect(compareStatus(1, 'task', { ...scheduled, cancelledAt: T0 + 61_000 }, end)).toBe('CANCELLED');
+  });
+
+  it('compares the objects named in the request, including ones the seeded catalog lacks', () => {
+    const rec: CompareRecord = {
+      ...lines,
+      objects: [{ db_name: 'may_5', table_name: ['table_name_0', 'table_name_1'] }],
+    };
+    const tables = compareTables(1, 'task', rec);
+    expect(tables.map((ct) => `${ct.db.name}.${ct.table.name}`)).toEqual([
+      'may_5.table_name_0',
+      'may_5.table_name_1',
+    ]);
+    const all = compareTables(1, 'task', lines);
+    const first = all[0]!;
+    const one = compareTables(1, 'task', {
+      ...lines,
+      objects: [{ db_name: first.db.name, table_name: [first.table.name] }],
+    });
+    expect(one.map((ct) => ct.table)).toEqual([first.table]);
   });
 
   it('table statuses follow the run; a cancel leaves the unfinished tables cancelled', () => {
@@ -158,5 +178,26 @@ describe('result files', () => {
     const sheet1 = entries.get('xl/worksheets/sheet1.xml')!.toString('utf8');
     expect(sheet1).toContain('Source table');
     expect(sheet1).toContain(sheets[0]!.rows[1]![1] as string);
+  });
+});
+
+describe('seeded history', () => {
+  it('gives about 60% of replicating tasks 1-3 finished comparisons, deterministically', () => {
+    const since = T0;
+    const now = T0 + 30 * 86_400_000;
+    const all = Array.from({ length: 200 }, (_, i) => seededHistory(4, `task${i}`, since, now));
+    expect(all).toEqual(Array.from({ length: 200 }, (_, i) => seededHistory(4, `task${i}`, since, now)));
+    const share = all.filter((h) => h.length > 0).length / all.length;
+    expect(share).toBeGreaterThan(0.45);
+    expect(share).toBeLessThan(0.75);
+    for (const [i, h] of all.entries()) {
+      expect(h.length).toBeLessThanOrEqual(3);
+      for (const rec of h) {
+        expect(compareStatus(4, `task${i}`, rec, now)).toBe('SUCCESSFUL');
+        expect(rec.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+      }
+    }
+    // nothing that would end after `now`
+    expect(seededHistory(4, 'task1', since, since + 1000)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
  *   keys, the SELECT on each side and the repair SQL); tables without a primary key cannot be value-compared;
  * - object-level: per object type source/target counts, a seeded share of types inconsistent.
  */
-import { taskCatalog, type DbInfo, type TableInfo } from './catalog';
+import { catalogFor, taskCatalog, type DbInfo, type TableInfo } from './catalog';
 import { unit, unitInt } from './noise';
 
 export type CompareKind = 'objects' | 'lines' | 'contents' | 'random';
@@ -69,11 +69,8 @@ export interface CompareTable {
 export function compareTables(seed: number, taskId: string, rec: CompareRecord): CompareTable[] {
   let t = rec.startAt;
   const out: CompareTable[] = [];
-  for (const db of taskCatalog(seed, taskId)) {
-    const sel = rec.objects?.find((o) => o.db_name === db.name);
-    if (rec.objects && rec.objects.length > 0 && !sel) continue;
+  for (const db of catalogFor(seed, taskId, rec.objects)) {
     for (const table of db.tables) {
-      if (sel?.table_name && sel.table_name.length > 0 && !sel.table_name.includes(table.name)) continue;
       const rows = rec.kind === 'random' ? Math.ceil(table.rows * (rec.proportion ?? 0.1)) : table.rows;
       const d = tableCompareMs(rec.kind, rows);
       out.push({ db, table, start: t, end: t + d });
@@ -546,4 +543,38 @@ export function exportSheets(
         { name: 'Value comparison', rows: summary },
         { name: 'Differences', rows: diffs },
       ];
+}
+
+// ---- history of the seeded world ----
+
+/** Spacing of the past comparisons of a seeded task. */
+export const HISTORY_SPACING_MS = 6 * 3600_000;
+
+/**
+ * Past comparisons of a task that has been replicating since `since` (the seeded world): with a seeded 60%
+ * chance, 1–3 finished comparisons (rows, values, objects), 6 hours apart from 1 hour after the start; only those
+ * finished by `now` are returned. Ids are derived from (seed, task, index).
+ */
+export function seededHistory(seed: number, taskId: string, since: number, now: number): CompareRecord[] {
+  const key = `history|${taskId}`;
+  if (unit(seed, key, 0) >= 0.6) return [];
+  const n = unitInt(seed, key, 1, 1, 3);
+  const kinds: CompareKind[] = ['lines', 'contents', 'objects'];
+  const out: CompareRecord[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const at = since + 3600_000 + i * HISTORY_SPACING_MS;
+    const hex = (j: number, len: number) =>
+      Array.from({ length: len }, (_, k) =>
+        Math.floor(unit(seed, `${key}|id|${i}|${j}`, k) * 16).toString(16),
+      ).join('');
+    const rec: CompareRecord = {
+      id: `${hex(0, 8)}-${hex(1, 4)}-4${hex(2, 3)}-a${hex(3, 3)}-${hex(4, 12)}`,
+      kind: kinds[unitInt(seed, key, 10 + i, 0, kinds.length - 1)]!,
+      createdAt: at,
+      startAt: at,
+    };
+    if (compareEnd(seed, taskId, rec) > now) break;
+    out.push(rec);
+  }
+  return out;
 }
