@@ -283,7 +283,9 @@ export function valueDiffs(
       let target_value = columnValue(seed, key, column, i, 1);
       if (target_value === source_value) target_value = `${source_value}_old`;
       const where = `WHERE ${q(table.pk!)} = ${id}`;
-      const sel = `SELECT * FROM ${fq} ${where};`;
+      // the service's spelling (reference example of 4.1.32): select * from db1.tb1 where id=5
+      const sel = `select * from ${outcome.db}.${outcome.table} where ${table.pk}=${id}`;
+      const keyValue = `${table.pk}=${id}`;
       let repair: string;
       if (category === 'target_missing') {
         repair = `INSERT INTO ${fq} (${q(table.pk!)}, ${q(column)}) VALUES (${id}, '${source_value}');`;
@@ -294,8 +296,8 @@ export function valueDiffs(
       }
       return {
         category,
-        source_key_value: category === 'source_missing' ? [] : [String(id)],
-        target_key_value: category === 'target_missing' ? [] : [String(id)],
+        source_key_value: category === 'source_missing' ? [] : [keyValue],
+        target_key_value: category === 'target_missing' ? [] : [keyValue],
         select_sql: sel,
         target_select_sql: sel,
         repair_sql: repair,
@@ -317,6 +319,7 @@ export const OBJECT_TYPES = [
   'FUNCTION',
   'TRIGGER',
   'EVENT',
+  'TABLE_COLLATION',
 ] as const;
 /** CompareObjectResultStatus: 0 inconsistent, 2 consistent, 3 comparison incomplete. */
 export const OS = { INCONSISTENT: 0, CONSISTENT: 2, INCOMPLETE: 3 } as const;
@@ -336,6 +339,8 @@ function objectNames(db: DbInfo, type: string): string[] {
       return [db.name];
     case 'TABLE':
       return db.tables.map((t) => t.name);
+    case 'TABLE_COLLATION':
+      return db.tables.map((t) => `${t.name} (utf8mb4_general_ci)`);
     case 'VIEW':
       return db.views;
     case 'INDEX':
@@ -369,29 +374,39 @@ export function objectDetails(
 ): ObjectDetail[] {
   const done = compareStatus(seed, taskId, rec, now) === 'SUCCESSFUL';
   const typeBad = unit(seed, `obj|${rec.id}|${type}`, 0) < OBJECT_INCONSISTENT_SHARE && type !== 'DB';
+  // a differing collation shows on both sides; other objects are missing on the destination
+  const differ = (d: ObjectDetail): ObjectDetail =>
+    type === 'TABLE_COLLATION'
+      ? {
+          ...d,
+          target_db_value: d.source_db_value.replace('utf8mb4_general_ci', 'utf8mb4_0900_ai_ci'),
+          status: OS.INCONSISTENT,
+          error_message: 'The collations of the source and destination tables are different.',
+        }
+      : {
+          ...d,
+          target_db_value: '',
+          status: OS.INCONSISTENT,
+          error_message: `The ${type.toLowerCase()} does not exist in the destination database.`,
+        };
   const out: ObjectDetail[] = [];
   for (const db of taskCatalog(seed, taskId)) {
     objectNames(db, type).forEach((name, i) => {
-      const missing = done && typeBad && unit(seed, `obj|${rec.id}|${type}|${db.name}`, i) < 0.5;
-      out.push({
+      const d: ObjectDetail = {
         source_db_name: db.name,
         target_db_name: db.name,
         source_db_value: name,
-        target_db_value: missing ? '' : name,
-        status: !done ? OS.INCOMPLETE : missing ? OS.INCONSISTENT : OS.CONSISTENT,
-        error_message: missing ? `The ${type.toLowerCase()} does not exist in the destination database.` : '',
-      });
+        target_db_value: name,
+        status: done ? OS.CONSISTENT : OS.INCOMPLETE,
+        error_message: '',
+      };
+      const bad = done && typeBad && unit(seed, `obj|${rec.id}|${type}|${db.name}`, i) < 0.5;
+      out.push(bad ? differ(d) : d);
     });
   }
-  // an inconsistent type has at least one missing object
-  if (done && typeBad && out.length > 0 && !out.some((d) => d.status === OS.INCONSISTENT)) {
-    out[0] = {
-      ...out[0]!,
-      target_db_value: '',
-      status: OS.INCONSISTENT,
-      error_message: `The ${type.toLowerCase()} does not exist in the destination database.`,
-    };
-  }
+  // an inconsistent type has at least one differing object
+  if (done && typeBad && out.length > 0 && !out.some((d) => d.status === OS.INCONSISTENT))
+    out[0] = differ(out[0]!);
   return out;
 }
 
@@ -413,7 +428,11 @@ export function objectOverview(
     const details = objectDetails(seed, taskId, rec, type, now);
     const done = compareStatus(seed, taskId, rec, now) === 'SUCCESSFUL';
     const target = details.filter((d) => d.target_db_value !== '').length;
-    const status = !done ? OS.INCOMPLETE : target === details.length ? OS.CONSISTENT : OS.INCONSISTENT;
+    const status = !done
+      ? OS.INCOMPLETE
+      : details.some((d) => d.status === OS.INCONSISTENT)
+        ? OS.INCONSISTENT
+        : OS.CONSISTENT;
     return { type, source_count: details.length, target_count: done ? target : 0, status };
   });
 }
