@@ -143,12 +143,11 @@ function createDataLevel(
   conflictPolicy?: 'cancel' | 'keep',
 ): CompareRecord {
   const running = unfinished(ctx, task, isData);
-  if (running) {
-    if (conflictPolicy === 'keep') return running;
-    if (conflictPolicy !== 'cancel') throw conflictError();
-    running.cancelledAt = ctx.now;
-  }
+  if (running && conflictPolicy === 'keep') return running;
+  if (running && conflictPolicy !== 'cancel') throw conflictError();
+  // checked before cancelling anything: a refused request changes nothing
   if (kind !== 'lines' && unfinished(ctx, task, (r) => r.kind === 'objects')) throw conflictError();
+  if (running) running.cancelledAt = ctx.now;
   return newRecord(ctx, task, kind, fields);
 }
 

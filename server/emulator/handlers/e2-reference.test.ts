@@ -546,6 +546,18 @@ describe('comparison rules and DR switchover over HTTP', () => {
     });
     expect(both.body.object_level_compare_create_result.compare_task_id).toBeTruthy();
     expect(both.body.data_level_compare_create_result.error_code).toBe('DRS.10000024');
+    // while the object comparison runs, a value comparison is refused and the row comparison is not cancelled
+    const refused = await create('cancel', 'contents');
+    expect(refused.body.data_level_compare_create_result.error_code).toBe('DRS.10000024');
+    const still = await call('POST', '/jobs/query-compare-result', {
+      job_id: job,
+      current_page: 1,
+      per_page: 10,
+    });
+    const rows = (still.body.compare_task_list_results.compare_task_list as Json[]).find(
+      (x) => x.compare_task_id === replaced,
+    )!;
+    expect(rows.compare_task_status).toBe('RUNNING');
     // page 2 of 1 per page
     const p2 = await call('POST', '/jobs/query-compare-result', {
       job_id: job,
