@@ -561,6 +561,12 @@ function sortedTasks(ctx: RequestContext, use: string): TaskRecord[] {
   return list;
 }
 
+/** Enterprise project of a task: sys_tags `_sys_enterprise_project_id`, default "0" (the default project). */
+function enterpriseProjectOf(t: TaskRecord): string {
+  const tags = t.spec.sys_tags as Array<{ key?: string; value?: string }> | undefined;
+  return tags?.find((x) => x?.key === '_sys_enterprise_project_id')?.value ?? '0';
+}
+
 function listJobs(ctx: RequestContext) {
   const b = ctx.body ?? {};
   const curPage: number = b.cur_page ?? 1;
@@ -577,6 +583,7 @@ function listJobs(ctx: RequestContext) {
   const tags = b.tags && typeof b.tags === 'object' ? Object.entries<string>(b.tags) : [];
   const instanceIds: string[] = Array.isArray(b.instance_ids) ? b.instance_ids : [];
   const instanceIp = String(b.instance_ip ?? '');
+  const eps = String(b.enterprise_project_id ?? '');
   const out: Json[] = [];
   const now = ctx.now;
   const lowerName = nameFilter.toLowerCase();
@@ -600,6 +607,7 @@ function listJobs(ctx: RequestContext) {
     )
       continue;
     if (instanceIp && instanceIp !== t.sourceEndpoint.ip && instanceIp !== t.targetEndpoint.ip) continue;
+    if (eps && eps !== 'all_granted_eps' && enterpriseProjectOf(t) !== eps) continue;
     if (b.status && statusOf(t, now) !== b.status) continue;
     out.push(t);
   }
