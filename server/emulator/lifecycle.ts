@@ -311,7 +311,7 @@ export function settle(task: TaskRecord, now: number): void {
     l.phase = 'failed';
     l.failedStatus = s;
     l.since = now;
-    l.errorCode ??= 'DRS.M04010';
+    l.errorCode ??= 'DRS.M00004';
     l.errorMessage ??= defaultFailure(task);
   }
   if (l.phase === 'releasing' && now - l.since >= RELEASE_MS && !l.releaseFails) {
@@ -347,10 +347,10 @@ export function failureOf(task: TaskRecord, now: number): { code: string; messag
   const l = task.lifecycle;
   if (s === 'CREATE_FAILED')
     return {
-      code: l.errorCode ?? 'DRS.M00004',
-      message: l.errorMessage ?? 'Failed to create the DRS instance.',
+      code: l.errorCode ?? 'DRS.M05066',
+      message: l.errorMessage ?? 'Failed to create instance!',
     };
-  return { code: l.errorCode ?? 'DRS.M04010', message: l.errorMessage ?? defaultFailure(task) };
+  return { code: l.errorCode ?? 'DRS.M00004', message: l.errorMessage ?? defaultFailure(task) };
 }
 
 export function isTransferring(status: string): boolean {

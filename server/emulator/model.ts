@@ -41,8 +41,8 @@ export function createTaskRecord(job: Json, id: string, now: number): TaskRecord
   const name = String(job.name);
   if (CREATE_FAIL_TRIGGER.test(name)) {
     lifecycle.createFails = true;
-    lifecycle.errorCode = 'DRS.M00004';
-    lifecycle.errorMessage = 'Failed to create the DRS instance: the subnet has no available IP address.';
+    lifecycle.errorCode = 'DRS.M05066';
+    lifecycle.errorMessage = 'Failed to create instance! The subnet has no available IP address.';
   }
   if (FAIL_FULL_TRIGGER.test(name)) lifecycle.failAtMs = Math.floor(lifecycle.fullMs / 2);
   if (FAIL_INCR_TRIGGER.test(name)) lifecycle.failAtMs = lifecycle.fullMs + 5 * 60_000;

@@ -193,8 +193,8 @@ export function placeIn(task: TaskRecord, target: Target, now: number, rng: Rng)
     case 'CREATE_FAILED':
       l.phase = 'creating';
       l.createFails = true;
-      l.errorCode = 'DRS.M00004';
-      l.errorMessage = 'Failed to create the DRS instance: the subnet has no available IP address.';
+      l.errorCode = 'DRS.M05066';
+      l.errorMessage = 'Failed to create instance! The subnet has no available IP address.';
       break;
     case 'CONFIGURATION':
       l.phase = 'configuration';
@@ -211,7 +211,7 @@ export function placeIn(task: TaskRecord, target: Target, now: number, rng: Rng)
     case 'START_JOB_FAILED':
       l.phase = 'failed';
       l.failedStatus = 'START_JOB_FAILED';
-      l.errorCode = 'DRS.M05018';
+      l.errorCode = 'DRS.M00004';
       l.errorMessage = 'Failed to start the task: the source database binlog is not enabled.';
       break;
     case 'FULL_TRANSFER_STARTED':
@@ -235,7 +235,7 @@ export function placeIn(task: TaskRecord, target: Target, now: number, rng: Rng)
       l.transferredMs = done;
       l.actualStartAt = now - done - rng.int(1, 48) * 3600_000;
       l.since = now - rng.int(1, 48) * 3600_000;
-      l.errorCode = 'DRS.M04010';
+      l.errorCode = 'DRS.M00004';
       l.errorMessage =
         target === 'FULL_TRANSFER_FAILED'
           ? `Table ${rng.pick(SYSTEMS)}.${rng.pick(['orders', 'customers', 'events'])} failed: Duplicate entry '${rng.int(1000, 99999)}' for key 'PRIMARY'`
