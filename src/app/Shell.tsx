@@ -42,7 +42,7 @@ function ModeBadge() {
   if (data.mode === 'emulator') {
     return (
       <Badge
-        color="orange"
+        color="violet"
         variant="light"
         data-testid="mode-badge"
         data-mode="emulator"

@@ -11,7 +11,9 @@ export function PlaceholderPage({ section }: { section: 'create' | 'comparisons'
     <Stack gap="md" maw={760} data-testid={`page-${section}`}>
       <Group gap="sm">
         <Title order={2}>{title}</Title>
-        <Badge variant="outline">{t('placeholder.comingSoon')}</Badge>
+        <Badge variant="light" color="indigo">
+          {t('placeholder.comingSoon')}
+        </Badge>
       </Group>
       <Paper withBorder p="md">
         <Text>{t(`placeholder.${section}.body`)}</Text>

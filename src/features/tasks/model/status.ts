@@ -41,12 +41,12 @@ export const STATUS_GROUP: Record<JobStatus, StatusGroup> = {
 export const JOB_STATUSES = Object.keys(STATUS_GROUP) as JobStatus[];
 export const STATUS_GROUPS: StatusGroup[] = ['running', 'attention', 'configuring', 'paused', 'finished'];
 
-/** Mantine colour per group. */
+/** Mantine colour per group (chosen for WCAG AA contrast of the light badge variant in both schemes). */
 export const GROUP_COLOR: Record<StatusGroup, string> = {
   running: 'blue',
   attention: 'red',
   configuring: 'gray',
-  paused: 'yellow',
+  paused: 'grape',
   finished: 'green',
 };
 

@@ -140,6 +140,7 @@ export function TasksPage() {
               total={pages}
               value={Math.min(search.page, pages)}
               onChange={(page) => update({ page })}
+              getControlProps={(control) => ({ 'aria-label': t(`tasks.pageControl.${control}`) })}
               size="sm"
             />
           </Group>
