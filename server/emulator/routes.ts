@@ -98,11 +98,14 @@ export function buildRoutes(doc: Json, readme = readmeOperations()): Route[] {
         const param = resolveNode(doc, p);
         if (param?.in !== 'query') return;
         // pointer to the parameter's schema, for Ajv
-        const idx = (op.parameters ?? []).indexOf(p);
+        const opIdx = (op.parameters ?? []).indexOf(p);
+        const escaped = path.replace(/~/g, '~0').replace(/\//g, '~1');
         const base =
           typeof p.$ref === 'string'
             ? `${p.$ref}/schema`
-            : `#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/parameters/${idx}/schema`;
+            : opIdx >= 0
+              ? `#/paths/${escaped}/${method}/parameters/${opIdx}/schema`
+              : `#/paths/${escaped}/parameters/${(item.parameters ?? []).indexOf(p)}/schema`;
         queryParams.push({
           name: param.name,
           required: !!param.required,
