@@ -132,6 +132,20 @@ export function buildRoutes(doc: Json, readme = readmeOperations()): Route[] {
   return routes;
 }
 
+/**
+ * Path spellings the reference's examples use beside the documented URI: `/node_type` for `/node-type` (4.1.23),
+ * and `/jobs/{job_id}/table/compare/{compare_job_id}/<report>` for `/jobs/{job_id}/compare/{compare_job_id}/<report>`
+ * (4.1.28–4.1.32).
+ */
+export function normalizePath(pathname: string): string {
+  return pathname
+    .replace(/\/node_type\/?$/, '/node-type')
+    .replace(
+      /(\/jobs\/[^/]+)\/table\/compare\/([^/]+\/(?:line-overview|line-detail|content-overview|content-detail|content-difference)\/?)$/,
+      '$1/compare/$2',
+    );
+}
+
 export interface RouteMatch {
   route: Route;
   pathParams: Record<string, string>;
@@ -142,7 +156,7 @@ export function matchRoute(
   method: string,
   pathname: string,
 ): RouteMatch | 'method-not-allowed' | undefined {
-  const path = pathname.replace(/\/node_type\/?$/, '/node-type');
+  const path = normalizePath(pathname);
   let pathMatched = false;
   for (const route of routes) {
     const m = route.regex.exec(path);

@@ -312,3 +312,22 @@ describe('status-gated actions and not-found answers', () => {
     expect(r.body.results[1]).toMatchObject({ success: false, status: 'false' });
   });
 });
+
+describe('path spellings of the reference examples', () => {
+  it('routes /table/compare/{id}/<report> like /compare/{id}/<report>', async () => {
+    const { normalizePath } = await import('../routes');
+    expect(normalizePath('/v3/p/jobs/j1/table/compare/c1/line-overview')).toBe(
+      '/v3/p/jobs/j1/compare/c1/line-overview',
+    );
+    expect(normalizePath('/v3/p/jobs/j1/table/compare/c1/content-difference')).toBe(
+      '/v3/p/jobs/j1/compare/c1/content-difference',
+    );
+    expect(normalizePath('/v3/p/jobs/j1/table/compare/c1')).toBe('/v3/p/jobs/j1/table/compare/c1');
+    expect(normalizePath('/v3/p/node_type')).toBe('/v3/p/node-type');
+    const a = await em.call('GET', '/jobs/unknown-task/table/compare/c1/line-overview?offset=0&limit=10');
+    const b = await em.call('GET', '/jobs/unknown-task/compare/c1/line-overview?offset=0&limit=10');
+    expect(a.status).not.toBe(404);
+    expect(a.status).toBe(b.status);
+    expect(a.body).toEqual(b.body);
+  });
+});
