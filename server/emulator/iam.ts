@@ -15,6 +15,7 @@ export class TokenBook {
   issue(now: number): { token: string; expiresAt: number } {
     const token = `MII${randomBytes(48).toString('base64url')}`;
     const expiresAt = now + this.ttlMs;
+    if (this.tokens.size >= 10_000) for (const [k, exp] of this.tokens) if (exp <= now) this.tokens.delete(k);
     this.tokens.set(token, expiresAt);
     return { token, expiresAt };
   }
