@@ -54,7 +54,7 @@ const Devtools = import.meta.env.DEV
   ? lazy(() => import('@tanstack/react-query-devtools').then((m) => ({ default: m.ReactQueryDevtools })))
   : () => null;
 
-/** One notification per failure episode of a background refresh (see createQueryClient). */
+/** One notification per failure episode of a background refresh (see createQueryClient), gone when it recovers. */
 export function createAppQueryClient(i18n: I18n = appI18n): QueryClient {
   return createQueryClient({
     onBackgroundError(error, query) {
@@ -69,8 +69,12 @@ export function createAppQueryClient(i18n: I18n = appI18n): QueryClient {
         color: 'red',
         title: i18n.t('error.backgroundRefresh'),
         message: i18n.t('error.backgroundRefreshBody', { message }),
-        autoClose: 8_000,
+        // Stays while the failure lasts; hidden when the query succeeds again.
+        autoClose: false,
       });
+    },
+    onBackgroundRecovered(query) {
+      notifications.hide(`refresh-failed-${query.queryHash}`);
     },
   });
 }

@@ -23,7 +23,8 @@ describe('query defaults', () => {
     expect(e.failed('a')).toBe(true);
     expect(e.failed('a')).toBe(false);
     expect(e.failed('b')).toBe(true);
-    e.succeeded('a');
+    expect(e.succeeded('a')).toBe(true);
+    expect(e.succeeded('a')).toBe(false);
     expect(e.failed('a')).toBe(true);
   });
 });
@@ -50,8 +51,11 @@ describe('background refresh notifications', () => {
     answer = 'fail';
     for (let i = 0; i < 4; i++) await client.refetchQueries({ queryKey }).catch(() => {});
     expect(reported).toHaveLength(1);
+    expect(recovered).toBe(0);
     answer = 'ok';
     await client.refetchQueries({ queryKey });
+    await client.refetchQueries({ queryKey });
+    expect(recovered).toBe(1);
     answer = 'fail';
     await client.refetchQueries({ queryKey }).catch(() => {});
     await client.refetchQueries({ queryKey }).catch(() => {});

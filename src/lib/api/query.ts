@@ -19,8 +19,9 @@ export class FailureEpisodes {
     this.failing.add(queryHash);
     return true;
   }
-  succeeded(queryHash: string): void {
-    this.failing.delete(queryHash);
+  /** Ends the query's episode; true when it was failing. */
+  succeeded(queryHash: string): boolean {
+    return this.failing.delete(queryHash);
   }
   get size(): number {
     return this.failing.size;
@@ -30,6 +31,8 @@ export class FailureEpisodes {
 export interface QueryClientOptions {
   /** Called once per failure episode of a background refresh (a query that already had data). */
   onBackgroundError?: (error: unknown, query: Query<unknown, unknown, unknown>) => void;
+  /** Called when a query whose background refresh had failed succeeds again (the episode is over). */
+  onBackgroundRecovered?: (query: Query<unknown, unknown, unknown>) => void;
 }
 
 export function createQueryClient(options: QueryClientOptions = {}): QueryClient {
@@ -41,7 +44,7 @@ export function createQueryClient(options: QueryClientOptions = {}): QueryClient
       if (episodes.failed(query.queryHash)) options.onBackgroundError?.(error, query);
     },
     onSuccess(_data, query) {
-      episodes.succeeded(query.queryHash);
+      if (episodes.succeeded(query.queryHash)) options.onBackgroundRecovered?.(query);
     },
   });
   return new QueryClient({

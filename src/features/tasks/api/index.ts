@@ -31,15 +31,20 @@ export const taskKeys = {
 
 // ---- reads ------------------------------------------------------------------------------------------------
 
-/** 4.1.20 listJobs */
-export const listJobsQuery = (filters: ListJobsRequest) =>
+/** How often a shown task list refreshes itself (paused while the tab is hidden). */
+export const LIST_REFRESH_MS = 15_000;
+
+/** 4.1.20 listJobs — refreshed every LIST_REFRESH_MS while shown: statuses move on their own. */
+export const listJobsQuery = (filters: ListJobsRequest, refreshMs: number = LIST_REFRESH_MS) =>
   queryOptions({
     queryKey: taskKeys.list(filters),
     queryFn: ({ signal }) =>
       unwrap('listJobs', drs().POST('/v3/{project_id}/jobs', { params: { path: P }, body: filters, signal })),
     placeholderData: keepPreviousData,
+    refetchInterval: pollUntil<ListJobsResponse>(() => false, refreshMs),
   });
-export const useListJobs = (filters: ListJobsRequest) => useQuery(listJobsQuery(filters));
+export const useListJobs = (filters: ListJobsRequest, refreshMs?: number) =>
+  useQuery(listJobsQuery(filters, refreshMs));
 
 /** 4.1.21 batchQueryJobDetails */
 export const jobDetailsQuery = (request: JobDetailsRequest) =>
