@@ -32,8 +32,10 @@ describe('query defaults', () => {
 describe('background refresh notifications', () => {
   it('notify once per failure episode of a query that had data, not per poll, and again after a success', async () => {
     const reported: string[] = [];
+    let recovered = 0;
     const client = createQueryClient({
       onBackgroundError: (error) => reported.push((error as Error).message),
+      onBackgroundRecovered: () => (recovered += 1),
     });
     let answer: 'ok' | 'fail' = 'ok';
     const queryKey = ['tasks', 'status', ['a']];
