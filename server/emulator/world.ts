@@ -334,7 +334,9 @@ export function seedWorld(projectId: string, seed: number, count: number, now: n
     };
     const task = createTaskRecord(job, id, now);
     task.lifecycle.fullMs = fullDurationFor(id);
-    const target = weighted(rng, TARGETS);
+    let target = weighted(rng, TARGETS);
+    // single-active DR runs full + incremental only: it never rests in FULL_TRANSFER_COMPLETE
+    if (use === 'cloudDataGuard' && target === 'FULL_TRANSFER_COMPLETE') target = 'INCRE_TRANSFER_STARTED';
     placeIn(task, target, now, rng);
     tasks.set(task.id, task);
     i += 1;

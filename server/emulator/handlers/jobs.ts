@@ -825,6 +825,7 @@ function switchover(ctx: RequestContext) {
         x.jobDirection = x.jobDirection === 'up' ? 'down' : 'up';
         x.isTargetReadonly = x.jobDirection === 'up';
         x.switchovers += 1;
+        x.ext.lastSwitchoverAt = ctx.now; // read by the DR model (sim/facts.ts)
         touch(ctx, x);
       });
       return {

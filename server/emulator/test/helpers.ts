@@ -147,3 +147,17 @@ export async function statusOf(em: TestEmulator, id: string): Promise<string> {
   const r = await em.call('POST', '/jobs/batch-status', { jobs: [id] });
   return r.body.results[0].status;
 }
+
+/**
+ * Adds tasks with the given ids (e.g. the ids of the reference's examples) through the control API, placed in a
+ * status (default CONFIGURATION). Returns `{id, name, status}` per task.
+ */
+export async function seedTasks(
+  em: TestEmulator,
+  tasks: Array<{ id?: string; status?: string; db_use_type?: string; [field: string]: unknown }>,
+  project = PROJECT,
+): Promise<Array<{ id: string; name: string; status: string }>> {
+  const r = await em.control('POST', '/tasks', { project_id: project, tasks });
+  if (r.status !== 200) throw new Error(`seedTasks failed: ${r.text}`);
+  return r.body.tasks;
+}

@@ -3,7 +3,7 @@
  * (shared/reference/README.md "How real clients drive a task"), with the emulated clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrationJob, startEmulator, statusOf, type TestEmulator } from './helpers';
+import { migrationJob, PROJECT, startEmulator, statusOf, type TestEmulator } from './helpers';
 
 let em: TestEmulator | undefined;
 afterEach(async () => {
@@ -344,5 +344,44 @@ describe('persistence', () => {
       em = undefined;
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('single-active DR', () => {
+  it('runs to INCRE_TRANSFER_STARTED, answers RPO/RTO, and a switchover swaps the direction', async () => {
+    em = await startEmulator();
+    const { id } = await create(
+      em,
+      migrationJob('dr-ledger-standby', {
+        db_use_type: 'cloudDataGuard',
+        engine_type: 'cloudDataGuard-mysql',
+        multi_write: false,
+        is_target_READONLY: true,
+      }),
+    );
+    em.advance(5_000);
+    await em.call('POST', '/jobs/batch-starting', { jobs: [{ job_id: id }] });
+    em.advance(10_000 + 60 * MIN);
+    expect(await statusOf(em, id)).toBe('INCRE_TRANSFER_STARTED');
+    const rpo = await em.call('POST', '/jobs/batch-rpo-and-rto', { jobs: [id] });
+    expect(rpo.status).toBeLessThan(300);
+    const list = await em.call('POST', '/jobs', {
+      cur_page: 1,
+      per_page: 1,
+      db_use_type: 'cloudDataGuard',
+      name: id,
+    });
+    expect(list.body.jobs[0].job_action.available_actions).toContain('SWITCH_OVER');
+    const sw = await em.call('POST', '/jobs/batch-switchover', { jobs: [id] });
+    expect(sw.body.results[0]).toMatchObject({
+      job_id: id,
+      job_direction: 'down',
+      is_target_readonly: false,
+    });
+    const task = em.emulator.core.store.project(PROJECT).tasks.get(id)!;
+    expect(task.switchovers).toBe(1);
+    expect(task.ext.lastSwitchoverAt).toBe(em.clock.now());
+    const rpo2 = await em.call('POST', '/jobs/batch-rpo-and-rto', { jobs: [id] });
+    expect(rpo2.status).toBeLessThan(300);
   });
 });
