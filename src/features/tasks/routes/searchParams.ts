@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../lib/zod';
 
 /** The task list's URL state: scenario, page and page size, parsed by a schema (bad values fall back). */
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
