@@ -15,6 +15,7 @@ export class DrsError extends Error {
     readonly code: string,
     readonly status: number,
     message: string,
+    readonly args: readonly (string | number)[] = [],
   ) {
     super(message);
     this.name = 'DrsError';
@@ -22,6 +23,17 @@ export class DrsError extends Error {
 
   get body(): DrsErrorBody {
     return { error_code: this.code, error_msg: this.message };
+  }
+
+  /** The message in the request's language (X-Language): zh-cn uses appendix A.3's Chinese text when there is one. */
+  messageIn(language: string): string {
+    if (language !== 'zh-cn') return this.message;
+    const zh = DRS_ERROR_CODES[this.code]?.meaning.zh;
+    return zh ? formatMessage(zh, this.args) : this.message;
+  }
+
+  bodyIn(language: string): DrsErrorBody {
+    return { error_code: this.code, error_msg: this.messageIn(language) };
   }
 }
 
@@ -38,13 +50,18 @@ export function formatMessage(template: string, args: readonly (string | number)
 /** The DRS error for `code` (appendix A.3); unknown codes fall back to HTTP 400 with the code itself as message. */
 export function drsError(code: string, ...args: (string | number)[]): DrsError {
   const info = DRS_ERROR_CODES[code];
-  if (!info) return new DrsError(code, 400, args.length ? String(args[0]) : code);
-  return new DrsError(code, info.http_status, formatMessage(info.message, args));
+  if (!info) return new DrsError(code, 400, args.length ? String(args[0]) : code, args);
+  return new DrsError(code, info.http_status, formatMessage(info.message, args), args);
 }
 
-/** The message of `code` (for per-item results and connection-test answers). */
+/** The message of `code` (for per-item results and connection-test answers), in English. */
 export function drsMessage(code: string, ...args: (string | number)[]): string {
   return drsError(code, ...args).message;
+}
+
+/** The message of `code` in a request language (en-us | zh-cn). */
+export function drsMessageIn(language: string, code: string, ...args: (string | number)[]): string {
+  return drsError(code, ...args).messageIn(language);
 }
 
 /** DRS.M00201: the parameter is empty. */

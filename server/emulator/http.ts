@@ -214,7 +214,7 @@ async function dispatch(
     if (method !== 'GET') core.store.markDirty(projectId);
     return r;
   } catch (e) {
-    if (e instanceof DrsError) return errorResponse(e);
+    if (e instanceof DrsError) return { status: e.status, body: e.bodyIn(language) };
     throw e;
   }
 }

@@ -2,7 +2,7 @@
  * Task-centric operations: 4.1.1–4.1.5, 4.1.8, 4.1.11–4.1.16, 4.1.19–4.1.23, 4.2.1–4.2.2, 4.3.1–4.3.2, 4.4.1.
  * Failure triggers and choices where the reference is silent: server/emulator/README.md.
  */
-import { drsError, drsMessage, DrsError } from '../errors';
+import { drsError, drsMessageIn, DrsError } from '../errors';
 import { requireAction, settle, statusOf } from '../lifecycle';
 import { createChildren, createTaskRecord, detailItem, listItem, progressItem, taskId } from '../model';
 import type { DbUseType, SpeedLimitRange, TaskRecord } from '../store';
@@ -133,7 +133,13 @@ function testConnections(ctx: RequestContext) {
       const t = actionTask(ctx, item.id);
       const code = connectionOutcome(item);
       if (code)
-        return { id: t.id, status: 'false', success: false, error_code: code, error_msg: drsMessage(code) };
+        return {
+          id: t.id,
+          status: 'false',
+          success: false,
+          error_code: code,
+          error_msg: drsMessageIn(ctx.language, code),
+        };
       // remember what was tested: a Terraform-style client sends the endpoints again in batch-modification
       const side = item.end_point_type === 'ta' ? 'targetEndpoint' : 'sourceEndpoint';
       const { id: _id, end_point_type: _e, ...endpoint } = item;
@@ -183,7 +189,13 @@ function testClusterConnections(ctx: RequestContext) {
       const t = actionTask(ctx, item.job_id ?? item.id);
       const code = clusterEndpoints(item.property).map(connectionOutcome).find(Boolean);
       if (code)
-        return { id: t.id, status: 'false', success: false, error_code: code, error_msg: drsMessage(code) };
+        return {
+          id: t.id,
+          status: 'false',
+          success: false,
+          error_code: code,
+          error_msg: drsMessageIn(ctx.language, code),
+        };
       return { id: t.id, status: 'true', success: true };
     },
     (item, _i, e) => ({ id: item?.job_id ?? item?.id ?? '', status: 'false', success: false, ...e }),
@@ -317,7 +329,8 @@ function setSpeedLimits(ctx: RequestContext) {
       touch(ctx, t);
       return { id: t.id, status: 'success' };
     } catch (e) {
-      if (e instanceof DrsError) return { id: item?.job_id ?? '', status: 'failed', ...e.body };
+      if (e instanceof DrsError)
+        return { id: item?.job_id ?? '', status: 'failed', ...e.bodyIn(ctx.language) };
       throw e;
     }
   });
@@ -481,9 +494,9 @@ function idsBatch(
   );
   const results = selected.map(([id, i]) => {
     const pre = ctx.itemErrors.get(i);
-    if (pre) return missing(String(id), pre.body);
+    if (pre) return missing(String(id), pre.bodyIn(ctx.language));
     const t = ctx.findTask(String(id));
-    if (!t) return missing(String(id), drsError('DRS.M00289', String(id)).body);
+    if (!t) return missing(String(id), drsError('DRS.M00289', String(id)).bodyIn(ctx.language));
     return build(t, String(id));
   });
   const anyFound = results.some((r) => !r.error_code);
@@ -495,7 +508,7 @@ function queryProgress(ctx: RequestContext) {
     ctx,
     (t) =>
       t.lifecycle.phase === 'deleted'
-        ? { job_id: t.id, ...drsError('DRS.M05004').body }
+        ? { job_id: t.id, ...drsError('DRS.M05004').bodyIn(ctx.language) }
         : progressItem(t, ctx.now),
     (id, e) => ({ job_id: id, ...e }),
   );
@@ -526,7 +539,11 @@ function queryDetails(ctx: RequestContext) {
     ctx,
     (t) => {
       if (t.lifecycle.phase === 'deleted')
-        return { id: t.id, ...drsError('DRS.M05004').body, error_message: drsMessage('DRS.M05004') };
+        return {
+          id: t.id,
+          ...drsError('DRS.M05004').bodyIn(ctx.language),
+          error_message: drsMessageIn(ctx.language, 'DRS.M05004'),
+        };
       const d = detailItem(t, ctx.now);
       d.children = (t.childIds ?? [])
         .map((cid) => ctx.findTask(cid))
@@ -837,7 +854,7 @@ function switchover(ctx: RequestContext) {
         is_target_readonly: t.isTargetReadonly,
       };
     } catch (e) {
-      if (e instanceof DrsError) return { job_id: String(id), ...e.body };
+      if (e instanceof DrsError) return { job_id: String(id), ...e.bodyIn(ctx.language) };
       throw e;
     }
   });

@@ -9,7 +9,8 @@ export interface ItemError {
 
 /**
  * Answers a `{ jobs: [...] }` batch per item: items that failed validation get their error, the others go
- * through `fn`; a DrsError thrown by `fn` becomes that item's error. Returns the results in request order.
+ * through `fn`; a DrsError thrown by `fn` becomes that item's error (message in the request's X-Language).
+ * Returns the results in request order.
  */
 export function eachJob<I, R extends object>(
   ctx: RequestContext,
@@ -19,11 +20,11 @@ export function eachJob<I, R extends object>(
   const jobs = (ctx.body?.jobs ?? []) as I[];
   return jobs.map((item, i) => {
     const pre = ctx.itemErrors.get(i);
-    if (pre) return onError(item, i, pre.body);
+    if (pre) return onError(item, i, pre.bodyIn(ctx.language));
     try {
       return fn(item, i);
     } catch (e) {
-      if (e instanceof DrsError) return onError(item, i, e.body);
+      if (e instanceof DrsError) return onError(item, i, e.bodyIn(ctx.language));
       throw e;
     }
   });

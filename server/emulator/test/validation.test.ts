@@ -331,3 +331,16 @@ describe('path spellings of the reference examples', () => {
     expect(a.body).toEqual(b.body);
   });
 });
+
+describe('X-Language', () => {
+  it('answers zh-cn messages from appendix A.3 (whole-request and per-item errors)', async () => {
+    const zh = { headers: { 'X-Language': 'zh-cn' } };
+    const r = await em.call('POST', '/jobs', { cur_page: 1, per_page: 5 }, zh);
+    expect(r.body).toEqual({ error_code: 'DRS.M00201', error_msg: '参数 db_use_type 为空。' });
+    const s = await em.call('POST', '/jobs/batch-starting', { jobs: [{ job_id: 'missing' }] }, zh);
+    expect(s.body.results[0].error_code).toBe('DRS.M00289');
+    expect(s.body.results[0].error_msg).toMatch(/[\u4e00-\u9fff]/);
+    const en = await em.call('POST', '/jobs/batch-starting', { jobs: [{ job_id: 'missing' }] });
+    expect(en.body.results[0].error_msg).toBe('Missing query result: missing');
+  });
+});
