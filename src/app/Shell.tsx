@@ -134,7 +134,7 @@ export function Shell() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')}>
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')} data-testid="main-nav">
           <VisuallyHidden component="h2">{t('app.mainNavigation')}</VisuallyHidden>
           {NAV_ITEMS.map((item) => (
             <NavLink
