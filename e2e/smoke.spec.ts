@@ -77,7 +77,7 @@ test.describe('smoke', () => {
     const body = {
       db_use_type: 'migration',
       cur_page: 1,
-      per_page: 20,
+      per_page: 10,
       engine_type: '',
       net_type: '',
       status: '',
