@@ -89,3 +89,30 @@ describe('app shell', () => {
     );
   });
 });
+
+describe('mode badge in cloud mode', () => {
+  it('reads "Cloud · <project id>" and names the endpoint host', async () => {
+    const cloud = await startTestServer((req, res) => {
+      if (req.url === '/api/_console/config') {
+        return sendJson(res, 200, {
+          mode: 'cloud',
+          projectId: '0549b4f8c280d5a42f5dc0069e7ddef0',
+          endpointHost: 'drs.eu-de.otc.t-systems.com',
+        });
+      }
+      sendJson(res, 200, { total_record: 0, jobs: [] });
+    });
+    try {
+      await renderApp('/tasks', `${cloud.url}/api`);
+      await waitFor(() =>
+        expect(screen.getByTestId('mode-badge').textContent).toBe('Cloud · 0549b4f8c280d5a42f5dc0069e7ddef0'),
+      );
+      expect(screen.getByTestId('mode-badge').getAttribute('title')).toBe(
+        'Connected to drs.eu-de.otc.t-systems.com',
+      );
+      expect(await screen.findByTestId('tasks-empty')).toBeTruthy();
+    } finally {
+      await cloud.close();
+    }
+  });
+});
