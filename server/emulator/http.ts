@@ -178,7 +178,11 @@ async function dispatch(
     const query = Object.fromEntries(url.searchParams.entries());
     const typedQuery = core.validator.validateQuery(route.queryParams, query) as Record<string, string>;
     let itemErrors = new Map<number, DrsError>();
-    if (route.inDocument && core.validator.hasBodySchema(route.template, route.method)) {
+    const validateBody =
+      route.inDocument &&
+      core.validator.hasBodySchema(route.template, route.method) &&
+      (body !== undefined || core.validator.isBodyRequired(route.template, route.method));
+    if (validateBody) {
       if (body === undefined) throw drsError('DRS.M00201', 'body');
       const v = core.validator.validateBody(route.template, route.method, body);
       body = v.body;

@@ -95,6 +95,14 @@ export class RequestValidator {
     return this.bodyPointer(path, method) !== undefined;
   }
 
+  /** `requestBody.required` of the operation: an optional body may be left out (e.g. 4.1.37 download, 4.1.33). */
+  isBodyRequired(path: string, method: string): boolean {
+    const op = resolvePointer(this.doc, `#/paths/${escapePointer(path)}/${method}`) as
+      | { requestBody?: { required?: boolean } }
+      | undefined;
+    return op?.requestBody?.required === true;
+  }
+
   /** Normalises aliases and validates; throws the DRS error of the first broken rule outside batch items. */
   validateBody(path: string, method: string, body: Json): BodyValidation {
     const itemErrors = new Map<number, DrsError>();

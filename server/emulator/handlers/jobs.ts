@@ -265,9 +265,10 @@ function selectObjects(ctx: RequestContext) {
         job: item.job ?? [],
       };
       touch(ctx, t);
-      return { job_id: t.id, status: 'success' };
+      // 4.1.5 answers `status` as a boolean (table 4-42 and its example), unlike the other batch calls.
+      return { job_id: t.id, status: true };
     },
-    (item, _i, e) => ({ job_id: item?.job_id ?? '', status: 'failed', ...e }),
+    (item, _i, e) => ({ job_id: item?.job_id ?? '', status: false, ...e }),
   );
   return ok({ all_counts: results.length, results }, 202);
 }
