@@ -98,8 +98,7 @@ export class RequestValidator {
   /** `requestBody.required` of the operation: an optional body may be left out (e.g. 4.1.37 download, 4.1.33). */
   isBodyRequired(path: string, method: string): boolean {
     const op = resolvePointer(this.doc, `#/paths/${escapePointer(path)}/${method}`) as
-      | { requestBody?: { required?: boolean } }
-      | undefined;
+      { requestBody?: { required?: boolean } } | undefined;
     return op?.requestBody?.required === true;
   }
 
