@@ -450,7 +450,9 @@ describe('comparisons (4.1.17, 4.1.18, 4.1.24–4.1.37)', () => {
       'GET',
       `/jobs/${JOB}/compare/result/file?compare_type=contents&compare_job_id=${CMP}`,
     );
-    expect(early.status).toBe(400);
+    // Nothing exported yet: DRS.M00002 "The returned result is empty." (HTTP 422 in appendix A.3).
+    expect(early.status).toBe(422);
+    expect(early.body?.error_code).toBe('DRS.M00002');
     const res = await call('POST', examplePath(sections.get('4.1.36')!, { job_id: JOB }), {
       ...ex,
       compare_job_id: CMP,

@@ -234,7 +234,7 @@ describe('synchronization lifecycle', () => {
       ],
     });
     expect(sel.status).toBe(202);
-    expect(sel.body.results[0]).toMatchObject({ job_id: id, status: 'success' });
+    expect(sel.body.results[0]).toMatchObject({ job_id: id, status: true });
     await em.call('POST', '/jobs/batch-starting', { jobs: [{ job_id: id }] });
     em.advance(10_000 + 2 * 60 * MIN);
     expect(await statusOf(em, id)).toBe('FULL_TRANSFER_COMPLETE');
