@@ -11,6 +11,15 @@ import { Shell } from './Shell';
 const TasksPage = lazy(() =>
   import('../features/tasks/routes/TasksPage').then((m) => ({ default: m.TasksPage })),
 );
+const TaskDetailPage = lazy(() =>
+  import('../features/tasks/routes/TaskDetailPage').then((m) => ({ default: m.TaskDetailPage })),
+);
+const PrecheckPage = lazy(() =>
+  import('../features/precheck/routes/PrecheckPage').then((m) => ({ default: m.PrecheckPage })),
+);
+const BatchCreatePage = lazy(() =>
+  import('../features/create/routes/BatchCreatePage').then((m) => ({ default: m.BatchCreatePage })),
+);
 const CreatePage = lazy(() =>
   import('../features/create/routes/CreatePage').then((m) => ({ default: m.CreatePage })),
 );
@@ -26,7 +35,11 @@ export function AppRoutes() {
       <Route element={<Shell />}>
         <Route index element={<Navigate to="/tasks" replace />} />
         <Route path="tasks" element={<TasksPage />} />
+        <Route path="tasks/:id" element={<TaskDetailPage />} />
+        <Route path="tasks/:id/precheck" element={<PrecheckPage />} />
         <Route path="create" element={<CreatePage />} />
+        <Route path="create/batch" element={<BatchCreatePage />} />
+        <Route path="create/:jobId/:step?" element={<CreatePage />} />
         <Route path="comparisons" element={<ComparisonsPage />} />
         <Route path="dr" element={<DrPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -31,11 +31,48 @@ function browserLanguage(): Language {
   return nav.startsWith('zh') ? 'zh-cn' : 'en-us';
 }
 
+type Messages = Record<string, unknown>;
+
+/**
+ * Each feature keeps its strings beside it: `src/features/<feature>/locales/{en-us,zh-cn}.json`, merged here into
+ * the one `translation` namespace. A feature file's top-level keys are its own (a test forbids clashes), so
+ * features can add strings without touching each other's files.
+ */
+const featureMessages = import.meta.glob<Messages>('../features/*/locales/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+function deepMerge(target: Messages, source: Messages): Messages {
+  for (const [key, value] of Object.entries(source)) {
+    const current = target[key];
+    target[key] =
+      current && typeof current === 'object' && value && typeof value === 'object'
+        ? deepMerge({ ...(current as Messages) }, value as Messages)
+        : value;
+  }
+  return target;
+}
+
+/** The whole message tree of one language: the shared file plus every feature's file. */
+export function messagesFor(language: Language): Messages {
+  const merged = deepMerge({}, language === 'en-us' ? enUS : zhCN);
+  for (const [path, messages] of Object.entries(featureMessages))
+    if (path.endsWith(`/${language}.json`)) deepMerge(merged, messages);
+  return merged;
+}
+
+/** Feature locale files by path, for the locale tests. */
+export const FEATURE_MESSAGE_FILES: Readonly<Record<string, Messages>> = featureMessages;
+
 /** Creates an initialised i18next instance (synchronous: both bundles are small and shipped inline). */
 export function createI18n(language: Language = readStoredLanguage() ?? browserLanguage()): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { 'en-us': { translation: enUS }, 'zh-cn': { translation: zhCN } },
+    resources: {
+      'en-us': { translation: messagesFor('en-us') },
+      'zh-cn': { translation: messagesFor('zh-cn') },
+    },
     lng: language,
     fallbackLng: 'en-us',
     supportedLngs: [...LANGUAGES],
