@@ -283,11 +283,34 @@ export function progressItem(task: TaskRecord, now: number): Json {
         },
       ]),
     );
+  const perObject = Number(task.spec.progress_objects ?? 0);
+  if (item.progress_map && Number.isInteger(perObject) && perObject > 0)
+    Object.assign(item.progress_map as Json, objectProgress(perObject, p.progress, p.remainingSeconds));
   if (fail) {
     item.error_code = fail.code;
     item.error_msg = fail.message;
   }
   return item;
+}
+
+/**
+ * Control-API option `progress_objects: N` (POST /__emulator/tasks): the progress map also lists N objects
+ * (`db_<k>.table_<i>`), finishing one after another during the data phase (10–90 % of the full phase), so pages
+ * can be exercised with thousands of objects.
+ */
+function objectProgress(count: number, progress: number, remainingSeconds: number): Json {
+  const n = Math.min(count, 20_000);
+  const done = (Math.min(Math.max(progress - 10, 0), 80) / 80) * n;
+  const map: Json = {};
+  for (let i = 0; i < n; i++) {
+    const pct = Math.round(Math.min(Math.max(done - i, 0), 1) * 100);
+    map[`db_${Math.floor(i / 100)}.table_${String(i).padStart(5, '0')}`] = {
+      completed: `${pct}%`,
+      remaining_time:
+        pct === 100 ? null : String(Math.round((remainingSeconds * (i + 1 - done)) / Math.max(n - done, 1))),
+    };
+  }
+  return map;
 }
 
 /** Fields of a created task used by other modules to decide engine-specific behaviour. */
