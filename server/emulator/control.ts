@@ -15,6 +15,8 @@
  *                                                              → adds tasks (given ids kept) placed in a status
  *                                                                (default CONFIGURATION) → {tasks: [{id, name, status}]}
  *   POST   /__emulator/tokens/expire    {}                      → every issued token becomes invalid
+ *   POST   /__emulator/tokens/find      {haystack}              → {found, issued}: how many issued tokens occur in
+ *                                                                the text (a leak check; never returns a token)
  * Errors: 400 {error: message}; unknown path 404.
  */
 import type { EmulatorCore } from './core';
@@ -104,6 +106,11 @@ export async function handleControl(
       }
       case 'POST /__emulator/tokens/expire':
         return ok({ expired: core.tokens.expireAll() });
+      case 'POST /__emulator/tokens/find': {
+        // Leak check for tests: counts the issued tokens found in `haystack`; never returns a token.
+        if (typeof body.haystack !== 'string') return bad('haystack must be a string');
+        return ok({ found: core.tokens.countIn(body.haystack), issued: core.tokens.size });
+      }
       default:
         return { status: 404, body: { error: `unknown control call ${route}` } };
     }

@@ -12,6 +12,10 @@ export class TokenBook {
     private readonly staticToken?: string,
   ) {}
 
+  get size(): number {
+    return this.tokens.size;
+  }
+
   issue(now: number): { token: string; expiresAt: number } {
     const token = `MII${randomBytes(48).toString('base64url')}`;
     const expiresAt = now + this.ttlMs;
@@ -25,6 +29,14 @@ export class TokenBook {
     if (this.staticToken && token === this.staticToken) return true;
     const exp = this.tokens.get(token);
     return exp !== undefined && now < exp;
+  }
+
+  /** How many issued tokens (and the static token) occur in `text` — lets tests check for leaks without ever exposing a token. */
+  countIn(text: string): number {
+    let n = 0;
+    for (const token of this.tokens.keys()) if (text.includes(token)) n++;
+    if (this.staticToken && text.includes(this.staticToken)) n++;
+    return n;
   }
 
   /** Expires every issued token (the static token stays valid). */

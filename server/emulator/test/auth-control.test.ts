@@ -31,6 +31,16 @@ describe('IAM and token checks', () => {
     expect((await em.call('POST', '/jobs', LIST)).body.error_code).toBe('DRS.M00100');
   });
 
+  it('finds issued tokens in a text without revealing them (the leak check of e2e/secrets.spec.ts)', async () => {
+    em = await startEmulator();
+    const clean = await em.control('POST', '/tokens/find', { haystack: 'nothing secret here' });
+    expect(clean.body).toEqual({ found: 0, issued: 1 });
+    const leaked = await em.control('POST', '/tokens/find', { haystack: `x-auth-token: ${em.token}` });
+    expect(leaked.body.found).toBe(1);
+    expect(leaked.text).not.toContain(em.token);
+    expect((await em.control('POST', '/tokens/find', {})).status).toBe(400);
+  });
+
   it('expires every issued token through the control API', async () => {
     em = await startEmulator();
     expect((await em.call('POST', '/jobs', LIST)).status).toBe(200);
