@@ -57,14 +57,11 @@ const old: { results?: Figure[] } | null =
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1));
 const rows = results.map((r) => {
   const before = old?.results?.find((o) => o.name === r.name);
-  return [
-    r.name,
-    `${fmt(r.value)} ${r.unit}`,
-    r.target ?? '',
-    before ? `${(r.value / before.value).toFixed(2)}×` : '',
-  ];
+  const cells = [r.name, `${fmt(r.value)} ${r.unit}`, r.target ?? ''];
+  if (compare) cells.push(before ? `${(r.value / before.value).toFixed(2)}×` : 'new');
+  return cells;
 });
-const header = ['figure', 'value', 'target', compare ? 'ratio new/old' : ''];
+const header = ['figure', 'value', 'target', ...(compare ? ['ratio new/old'] : [])];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(
