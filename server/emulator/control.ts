@@ -22,6 +22,8 @@
 import type { EmulatorCore } from './core';
 import { validateFaultSpec, type Fault } from './faults';
 import { statusOf } from './lifecycle';
+import { createChildren } from './model';
+import { createRng } from './rng';
 import type { HandlerResponse } from './types';
 import { makeTask } from './world';
 
@@ -99,6 +101,12 @@ export async function handleControl(
         const created = (body.tasks as Array<Record<string, unknown>>).map((spec) => {
           const t = makeTask(projectId, core.seed(), core.clock.now(), spec ?? {});
           project.tasks.set(t.id, t);
+          // a dual-active DR task gets its forward/backward subtasks, as created by 4.1.1
+          if (t.dbUseType === 'cloudDataGuard' && t.multiWrite) {
+            const children = createChildren(t, createRng(`${core.seed()}|ctl-children|${t.id}`));
+            t.childIds = children.map((c) => c.id);
+            for (const c of children) project.tasks.set(c.id, c);
+          }
           return { id: t.id, name: t.name, status: statusOf(t, core.clock.now()) };
         });
         core.store.markDirty(projectId);
