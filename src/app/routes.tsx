@@ -37,11 +37,13 @@ export function AppRoutes() {
         <Route path="tasks" element={<TasksPage />} />
         <Route path="tasks/:id" element={<TaskDetailPage />} />
         <Route path="tasks/:id/precheck" element={<PrecheckPage />} />
+        <Route path="tasks/:id/comparisons" element={<ComparisonsPage />} />
         <Route path="create" element={<CreatePage />} />
         <Route path="create/batch" element={<BatchCreatePage />} />
         <Route path="create/:jobId/:step?" element={<CreatePage />} />
         <Route path="comparisons" element={<ComparisonsPage />} />
         <Route path="dr" element={<DrPage />} />
+        <Route path="dr/:id" element={<DrPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
