@@ -193,3 +193,39 @@ export const batchReplaceDefiner = (body: OpBody<'batchReplaceDefiner'>) =>
     drs().POST('/v3/{project_id}/jobs/batch-replace-definer', { params: { path: P }, body }),
   );
 export const useBatchReplaceDefiner = () => useDrsMutation(batchReplaceDefiner, allTasks);
+
+// ---- the task list's live refresh ---------------------------------------------------------------------------
+
+/** How often the shown rows' status and progress refresh (one batch-status + one batch-progress per cycle). */
+export const LIVE_REFRESH_MS = 5_000;
+
+/** 4.1.22 for the visible rows of a list: polled without end while shown (rows come and go with the page). */
+export const liveStatusQuery = (ids: readonly string[], intervalMs: number = LIVE_REFRESH_MS) =>
+  queryOptions({
+    ...jobStatusQuery(ids),
+    refetchInterval: pollUntil<JobStatusResponse>(() => false, intervalMs),
+  });
+
+/** 4.1.19 for the visible rows of a list. */
+export const liveProgressQuery = (ids: readonly string[], intervalMs: number = LIVE_REFRESH_MS) =>
+  queryOptions({
+    ...jobProgressQuery(ids),
+    refetchInterval: pollUntil<JobProgressResponse>(() => false, intervalMs),
+  });
+
+/** 4.1.20 with one row per page, for a scenario tab's count; not polled (the shown tab's count is the list's). */
+export const taskCountQuery = (filters: ListJobsRequest) =>
+  queryOptions({
+    queryKey: [...taskKeys.lists(), 'count', { ...filters, cur_page: 1, per_page: 1 }] as const,
+    queryFn: ({ signal }) =>
+      unwrap(
+        'listJobs',
+        drs().POST('/v3/{project_id}/jobs', {
+          params: { path: P },
+          body: { ...filters, cur_page: 1, per_page: 1 },
+          signal,
+        }),
+      ),
+    select: (data) => data.total_record ?? 0,
+    staleTime: 60_000,
+  });

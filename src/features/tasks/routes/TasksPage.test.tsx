@@ -55,7 +55,7 @@ describe('TasksPage against the emulator', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('task-row')[0]!.getAttribute('data-job-id')).toBe(page2.jobs[0]!.id),
     );
-    await user.click(screen.getByText('Synchronization'));
+    await user.click(screen.getByRole('tab', { name: /Synchronization/ }));
     await waitFor(() => expect(app.search()).toBe('?scenario=sync&size=10'));
     const sync = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', {
       ...LIST,

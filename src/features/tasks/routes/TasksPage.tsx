@@ -1,30 +1,64 @@
-import '@mantine/core/styles/ScrollArea.css';
-import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/Pagination.css';
+import '@mantine/core/styles/Tabs.css';
 import {
+  Badge,
+  Button,
   Group,
+  NativeSelect,
   Pagination,
   Paper,
-  NativeSelect,
-  SegmentedControl,
   Skeleton,
   Stack,
-  Table,
+  Tabs,
   Text,
   Title,
 } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
-import { formatDateTime, formatNumber } from '../../../lib/format';
+import { formatNumber } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
-import { useListJobs } from '../api';
-import { StatusBadge } from '../components/StatusBadge';
-import { PAGE_SIZES, parseTaskListSearch, toSearchParams, type TaskListSearch } from './searchParams';
+import {
+  LIVE_REFRESH_MS,
+  liveProgressQuery,
+  liveStatusQuery,
+  taskCountQuery,
+  useListJobs,
+  type ListJobsRequest,
+} from '../api';
+import { TaskActionBar } from '../components/actions/TaskActionBar';
+import type { ActionRun } from '../components/actions/execute';
+import { TaskFilters } from '../components/list/TaskFilters';
+import { TaskTable, type ProgressItem } from '../components/list/TaskTable';
+import { toListRequest, type ListFilterValues } from '../model/listFilters';
+import {
+  FILTER_KEYS,
+  hasFilters,
+  PAGE_SIZES,
+  parseTaskListSearch,
+  toSearchParams,
+  type TaskListSearch,
+} from './searchParams';
 
 const SCENARIOS = ['migration', 'sync', 'cloudDataGuard'] as const;
+type Scenario = (typeof SCENARIOS)[number];
 
+function ScenarioCount({ request, shown }: { request: ListJobsRequest; shown?: number }) {
+  const { i18n } = useTranslation();
+  const count = useQuery({ ...taskCountQuery(request), enabled: shown === undefined });
+  const value = shown ?? count.data;
+  if (value === undefined) return null;
+  return (
+    <Badge size="sm" variant="light" color="gray" tt="none" data-testid={`tab-count-${request.db_use_type}`}>
+      {formatNumber(value, currentLanguage(i18n))}
+    </Badge>
+  );
+}
+
+/** `/tasks`: the task list of one scenario, filtered, paginated, refreshed live, with job_action batch actions. */
 export function TasksPage() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -33,29 +67,117 @@ export function TasksPage() {
   useDocumentTitle(t('tasks.title'));
 
   const update = (patch: Partial<TaskListSearch>) => setParams(toSearchParams({ ...search, ...patch }));
+  const filters: ListFilterValues = {
+    engine: search.engine,
+    status: search.status,
+    net: search.net,
+    name: search.name,
+    instance: search.instance,
+    ip: search.ip,
+    tags: search.tags,
+  };
+  const request = toListRequest(search.scenario, search.page, search.size, filters);
+  const listKey = JSON.stringify(request);
 
-  const query = useListJobs({
-    db_use_type: search.scenario,
-    cur_page: search.page,
-    per_page: search.size,
-    engine_type: '',
-    net_type: '',
-    status: '',
-  });
-  const jobs = query.data?.jobs ?? [];
+  const query = useListJobs(request);
+  const jobs = useMemo(() => query.data?.jobs ?? [], [query.data]);
   const total = query.data?.total_record ?? 0;
   const pages = Math.max(1, Math.ceil(total / search.size));
+  const ids = useMemo(() => jobs.map((j) => j.id!).filter(Boolean), [jobs]);
+
+  // One batch-status and one batch-progress request per cycle for the visible rows.
+  const status = useQuery({ ...liveStatusQuery(ids), enabled: ids.length > 0 && !query.isPlaceholderData });
+  const progress = useQuery({
+    ...liveProgressQuery(ids),
+    enabled: ids.length > 0 && !query.isPlaceholderData,
+  });
+  const liveStatus = useMemo(() => {
+    const map = new Map<string, string>();
+    if (status.data && status.dataUpdatedAt >= query.dataUpdatedAt)
+      for (const r of status.data.results ?? [])
+        if (r.id && r.status && !r.error_code) map.set(r.id, r.status);
+    return map;
+  }, [status.data, status.dataUpdatedAt, query.dataUpdatedAt]);
+  const progressById = useMemo(() => {
+    const map = new Map<string, ProgressItem>();
+    for (const r of progress.data?.results ?? []) if (r.job_id) map.set(r.job_id, r);
+    return map;
+  }, [progress.data]);
+
+  // A status that moved makes the list's job_action stale: fetch the list once more to get the new actions.
+  const moved = jobs.some((j) => j.id && liveStatus.has(j.id) && liveStatus.get(j.id) !== j.status);
+  const { refetch, isFetching } = query;
+  useEffect(() => {
+    if (moved && !isFetching) void refetch();
+  }, [moved, isFetching, refetch]);
+
+  // Selection belongs to one list view: another page or other filters start empty.
+  const [selection, setSelection] = useState<{ key: string; ids: Set<string> }>({
+    key: listKey,
+    ids: new Set(),
+  });
+  const selected = selection.key === listKey ? selection.ids : new Set<string>();
+  const selectedTasks = jobs
+    .filter((j) => j.id && selected.has(j.id))
+    .map((j) => ({ id: j.id!, name: j.name, job_action: j.job_action, task_type: j.task_type }));
+  const [outcomes, setOutcomes] = useState<Map<string, string>>(new Map());
+  const onDone = (run: ActionRun) => setOutcomes(new Map(run.outcomes.map((o) => [o.id, o.result])));
+
+  const filtered = hasFilters(search);
+  const clearFilters = () => update({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])), page: 1 });
+  const scenarioRequest = (scenario: Scenario) => ({ ...request, db_use_type: scenario });
 
   return (
     <Stack gap="md" data-testid="page-tasks">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('tasks.title')}</Title>
-        <SegmentedControl
-          aria-label={t('tasks.scenario')}
-          value={search.scenario}
-          onChange={(value) => update({ scenario: value as TaskListSearch['scenario'], page: 1 })}
-          data={SCENARIOS.map((value) => ({ value, label: t(`dbUseType.${value}`) }))}
-        />
+        <Text size="xs" c="dimmed">
+          {t('taskList.live', { seconds: LIVE_REFRESH_MS / 1000 })}
+        </Text>
+      </Group>
+
+      <Tabs
+        value={search.scenario}
+        onChange={(value) => value && update({ scenario: value as Scenario, page: 1 })}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label={t('tasks.scenario')}>
+          {SCENARIOS.map((scenario) => (
+            <Tabs.Tab
+              key={scenario}
+              value={scenario}
+              data-testid={`tab-${scenario}`}
+              rightSection={
+                <ScenarioCount
+                  request={scenarioRequest(scenario)}
+                  shown={scenario === search.scenario && query.data ? total : undefined}
+                />
+              }
+            >
+              {t(`dbUseType.${scenario}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+
+      <TaskFilters
+        key={`${search.name}|${search.instance}|${search.ip}|${search.tags}`}
+        value={filters}
+        onChange={(next) => update({ ...next, page: 1 })}
+      />
+
+      <Group justify="space-between" align="center" wrap="wrap">
+        <TaskActionBar tasks={selectedTasks} onDone={onDone} />
+        {selected.size > 0 && (
+          <Group gap="xs">
+            <Text size="sm" data-testid="tasks-selected">
+              {t('taskList.selected', { count: selected.size })}
+            </Text>
+            <Button size="xs" variant="subtle" onClick={() => setSelection({ key: listKey, ids: new Set() })}>
+              {t('taskList.clearSelection')}
+            </Button>
+          </Group>
+        )}
       </Group>
 
       {query.isError && !query.data ? (
@@ -66,6 +188,16 @@ export function TasksPage() {
             <Skeleton key={i} h={32} />
           ))}
         </Stack>
+      ) : jobs.length === 0 && filtered ? (
+        <Paper withBorder p="xl" data-testid="tasks-no-match">
+          <Text fw={600}>{t('taskList.noMatch')}</Text>
+          <Text c="dimmed" size="sm">
+            {t('taskList.noMatchHint')}
+          </Text>
+          <Button mt="sm" size="xs" variant="light" onClick={clearFilters}>
+            {t('taskList.filters.clear')}
+          </Button>
+        </Paper>
       ) : jobs.length === 0 ? (
         <Paper withBorder p="xl" data-testid="tasks-empty">
           <Text fw={600}>{t('tasks.empty')}</Text>
@@ -74,58 +206,30 @@ export function TasksPage() {
           </Text>
         </Paper>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table
-            striped
-            highlightOnHover
-            verticalSpacing="xs"
-            data-testid="tasks-table"
-            aria-busy={query.isFetching}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('tasks.column.name')}</Table.Th>
-                <Table.Th scope="col">{t('tasks.column.status')}</Table.Th>
-                <Table.Th scope="col">{t('tasks.column.engine')}</Table.Th>
-                <Table.Th scope="col">{t('tasks.column.network')}</Table.Th>
-                <Table.Th scope="col">{t('tasks.column.mode')}</Table.Th>
-                <Table.Th scope="col">{t('tasks.column.created')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {jobs.map((job) => (
-                <Table.Tr key={job.id} data-testid="task-row" data-job-id={job.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {job.name}
-                    </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {job.id}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <StatusBadge status={job.status} />
-                  </Table.Td>
-                  <Table.Td>{job.engine_type ?? t('common.notAvailable')}</Table.Td>
-                  <Table.Td>{job.net_type ?? t('common.notAvailable')}</Table.Td>
-                  <Table.Td>
-                    {job.task_type ? t(`taskType.${job.task_type}`) : t('common.notAvailable')}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDateTime(job.create_time, language)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <TaskTable
+          jobs={jobs}
+          liveStatus={liveStatus}
+          progress={progressById}
+          selected={selected}
+          onSelectedChange={(next) => setSelection({ key: listKey, ids: next })}
+          now={query.dataUpdatedAt}
+          busy={query.isFetching}
+          outcomes={outcomes}
+        />
       )}
 
       {query.data && total > 0 && (
         <Group justify="space-between">
-          <Text size="sm" c="dimmed" data-testid="tasks-total">
-            {t('tasks.total', { count: total, formattedCount: formatNumber(total, language) })}
-          </Text>
+          <Group gap="sm">
+            <Text size="sm" c="dimmed" data-testid="tasks-total">
+              {t('tasks.total', { count: total, formattedCount: formatNumber(total, language) })}
+            </Text>
+            {filtered && (
+              <Button size="xs" variant="subtle" onClick={clearFilters} data-testid="filter-clear">
+                {t('taskList.filters.clear')}
+              </Button>
+            )}
+          </Group>
           <Group gap="sm">
             <NativeSelect
               aria-label={t('tasks.perPage')}
