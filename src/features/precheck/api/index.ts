@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { drs, P, pollUntil, rootKeys, unwrap, useDrsMutation } from '../../../lib/api';
+import { drs, isDrsApiError, P, pollUntil, rootKeys, unwrap, useDrsMutation } from '../../../lib/api';
 import type { OpBody, OpData } from '../../../lib/api';
 
 /** Pre-check (4.1.6, 4.1.7): start one, then poll its results until `process` reaches 100%. */
@@ -28,7 +28,19 @@ export const precheckResultsQuery = (jobIds: readonly string[], intervalMs?: num
           body: { jobs: [...jobIds] },
           signal,
         }),
-      ),
+      ).catch((error: unknown) => {
+        // A batch whose every item failed (e.g. DRS.M00304 "not pre-checked yet") answers 400 with per-item
+        // codes: those are the answer, not a failure of the call.
+        const body = isDrsApiError(error) ? (error.body as PrecheckResults | undefined) : undefined;
+        if (
+          isDrsApiError(error) &&
+          error.status === 400 &&
+          Array.isArray(body?.results) &&
+          body.results.length
+        )
+          return body;
+        throw error;
+      }),
     enabled: jobIds.length > 0,
     refetchInterval: pollUntil(precheckFinished, intervalMs),
   });

@@ -8,7 +8,7 @@ import { currentLanguage } from '../../../lib/i18n';
 import { useBatchQueryJobDetails, useBatchRetryJobs, useBatchStartJobs } from '../../tasks/api';
 import { StatusBadge } from '../../tasks/components/StatusBadge';
 import { PrecheckResults, type PrecheckStatus } from '../components/PrecheckResults';
-import { precheckModeFor } from '../model/mode';
+import { precheckModeFor, type PrecheckMode } from '../model/mode';
 
 /**
  * `/tasks/:id/precheck` — the pre-check results of one task outside the wizard: for tasks created by API and for
@@ -26,7 +26,11 @@ export function PrecheckPage() {
 
   const job = details.data?.results?.find((j) => j.id === id);
   const jobStatus = job?.status;
-  const mode = precheckModeFor(jobStatus);
+  // the mode is pinned once known: starting or retrying moves the task out of the pre-checkable statuses
+  const [pinnedMode, setPinnedMode] = useState<PrecheckMode | undefined>();
+  const derivedMode = precheckModeFor(jobStatus);
+  if (!pinnedMode && derivedMode) setPinnedMode(derivedMode);
+  const mode = pinnedMode ?? derivedMode;
   const canGo = !!status && status.done && !status.hasFailed && status.alarmsAcknowledged;
   const action = mode === 'forRetryJob' ? retry : start;
   const actionFailure = action.data ? splitBatchResults(action.data.results).failures[0] : undefined;

@@ -1,0 +1,145 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderApp } from '../../../test/renderApp';
+import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
+
+let emulator: InProcessEmulator;
+
+async function control(path: string, body: unknown) {
+  const response = await fetch(`${emulator.url}/__emulator${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<unknown>;
+}
+
+async function addTask(spec: Record<string, unknown>) {
+  const answer = (await control('/tasks', { project_id: TEST_PROJECT, tasks: [spec] })) as {
+    tasks: Array<{ id: string }>;
+  };
+  return answer.tasks[0]!.id;
+}
+
+const render = (path: string) =>
+  renderApp(path, emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
+
+/** Lets the emulated pre-check (6 emulated seconds) finish; the page polls every 2 s. */
+const finishPrecheck = () => control('/clock/advance', { ms: 7_000 });
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess({ tasks: 5 });
+});
+afterAll(() => emulator.close());
+
+describe('PrecheckPage against the emulator', () => {
+  it('FAILED items block the start; after the fix a re-run passes and the task starts', async () => {
+    const user = userEvent.setup();
+    const id = await addTask({
+      name: 'pc-fail-mysql',
+      description: 'precheck-fail',
+      db_use_type: 'migration',
+    });
+    const app = await render(`/tasks/${id}/precheck`);
+    expect(await screen.findByText('Pre-check: pc-fail-mysql')).toBeTruthy();
+    expect(await screen.findByTestId('precheck-not-run')).toBeTruthy();
+    const start = screen.getByTestId('precheck-start');
+    expect(start).toHaveProperty('disabled', true);
+
+    await user.click(screen.getByTestId('precheck-run'));
+    await finishPrecheck();
+    const verdict = await screen.findByTestId('precheck-verdict', {}, { timeout: 8_000 });
+    expect(verdict.getAttribute('data-verdict')).toBe('failed');
+
+    // what the service says, item by item
+    const expected = await emulator.call<{
+      results: Array<{ precheck_result: Array<{ item: string; result: string; failed_reason?: string }> }>;
+    }>('POST', '/jobs/batch-precheck-result', { jobs: [id] });
+    const failed = expected.results[0]!.precheck_result.filter((r) => r.result === 'FAILED');
+    expect(failed.length).toBeGreaterThanOrEqual(2);
+    const failedRows = screen
+      .getAllByTestId('precheck-item')
+      .filter((el) => el.getAttribute('data-result') === 'FAILED');
+    expect(failedRows.map((el) => el.getAttribute('data-item')).sort()).toEqual(
+      failed.map((f) => f.item).sort(),
+    );
+    for (const row of failedRows) {
+      const f = failed.find((x) => x.item === row.getAttribute('data-item'))!;
+      expect(within(row).getByText(f.failed_reason!)).toBeTruthy();
+      expect(within(row).getByTestId('precheck-fix').textContent!.length).toBeGreaterThan(
+        'How to fix: '.length + 10,
+      );
+    }
+    expect(screen.getByTestId('precheck-count-FAILED').textContent).toContain(String(failed.length));
+    expect(start).toHaveProperty('disabled', true);
+
+    // the FAILED filter keeps only the failed items, in the URL
+    await user.click(screen.getByRole('radio', { name: new RegExp(`^Failed \\(${failed.length}\\)`) }));
+    await waitFor(() => expect(app.search()).toContain('pcFilter=FAILED'));
+    expect(
+      screen.getAllByTestId('precheck-item').every((el) => el.getAttribute('data-result') === 'FAILED'),
+    ).toBe(true);
+
+    // the fix (here: the trigger removed), then a re-run
+    await emulator.call('PUT', '/jobs/batch-modification', { jobs: [{ job_id: id, description: 'fixed' }] });
+    await user.click(screen.getByTestId('precheck-run'));
+    await waitFor(() => expect(screen.queryByTestId('precheck-verdict')).toBeNull());
+    await finishPrecheck();
+    await waitFor(
+      () => expect(screen.getByTestId('precheck-verdict').getAttribute('data-verdict')).toBe('passed'),
+      { timeout: 8_000 },
+    );
+    expect(screen.getByTestId('precheck-pass-rate').textContent).toContain('100%');
+    await waitFor(() => expect(start).toHaveProperty('disabled', false));
+    await user.click(start);
+    expect(await screen.findByTestId('precheck-action-done')).toBeTruthy();
+    const status = await emulator.call<{ results: Array<{ status: string }> }>('POST', '/jobs/batch-status', {
+      jobs: [id],
+    });
+    expect(status.results[0]!.status).not.toBe('CONFIGURATION');
+  }, 30_000);
+
+  it('alarms need an explicit acknowledgement before the start is enabled', async () => {
+    const user = userEvent.setup();
+    const id = await addTask({
+      name: 'pc-alarm-mysql',
+      description: 'precheck-alarm',
+      db_use_type: 'migration',
+    });
+    await render(`/tasks/${id}/precheck`);
+    await user.click(await screen.findByTestId('precheck-run'));
+    await finishPrecheck();
+    const verdict = await screen.findByTestId('precheck-verdict', {}, { timeout: 8_000 });
+    expect(verdict.getAttribute('data-verdict')).toBe('alarm');
+    const alarmRows = screen
+      .getAllByTestId('precheck-item')
+      .filter((el) => el.getAttribute('data-result') === 'ALARM');
+    expect(alarmRows.length).toBeGreaterThan(0);
+    // affected objects parsed from `data`
+    expect(screen.getAllByTestId('precheck-affected').length).toBeGreaterThan(0);
+    const start = screen.getByTestId('precheck-start');
+    expect(start).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('checkbox', { name: /I have read/ }));
+    await waitFor(() => expect(start).toHaveProperty('disabled', false));
+  }, 30_000);
+
+  it('a failed task is pre-checked in retry mode', async () => {
+    const id = await addTask({ name: 'pc-retry', status: 'INCRE_TRANSFER_FAILED', db_use_type: 'migration' });
+    await render(`/tasks/${id}/precheck`);
+    expect(await screen.findByText(/retry mode \(forRetryJob\)/)).toBeTruthy();
+    expect(screen.getByTestId('precheck-start').textContent).toBe('Retry task');
+  });
+
+  it('a finished task cannot be pre-checked', async () => {
+    const id = await addTask({
+      name: 'pc-done',
+      status: 'RELEASE_RESOURCE_COMPLETE',
+      db_use_type: 'migration',
+    });
+    await render(`/tasks/${id}/precheck`);
+    expect(await screen.findByTestId('precheck-not-applicable')).toBeTruthy();
+    expect(screen.queryByTestId('precheck-run')).toBeNull();
+  });
+});
