@@ -493,14 +493,16 @@ function idsBatch(
     curPage,
     perPage,
   );
+  // a found task counts even when its item carries an error_code (a failed task's failure, not a lookup error)
+  let anyFound = false;
   const results = selected.map(([id, i]) => {
     const pre = ctx.itemErrors.get(i);
     if (pre) return missing(String(id), pre.bodyIn(ctx.language));
     const t = ctx.findTask(String(id));
     if (!t) return missing(String(id), drsError('DRS.M00289', String(id)).bodyIn(ctx.language));
+    if (t.lifecycle.phase !== 'deleted') anyFound = true;
     return build(t, String(id));
   });
-  const anyFound = results.some((r) => !r.error_code);
   return { results, count: ids.length, anyFound };
 }
 
