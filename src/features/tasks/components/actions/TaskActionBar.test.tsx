@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-globals -- the test drives the emulator's control API directly */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
