@@ -109,8 +109,8 @@ export function AlarmForm({
         value={values.sms}
         onChange={(e) => edit({ sms: e.currentTarget.value })}
         error={err('sms')}
-        autosize
-        minRows={1}
+
+        rows={2}
         data-testid="alarm-sms"
       />
       <Textarea
@@ -119,8 +119,8 @@ export function AlarmForm({
         value={values.email}
         onChange={(e) => edit({ email: e.currentTarget.value })}
         error={err('email')}
-        autosize
-        minRows={1}
+
+        rows={2}
         data-testid="alarm-email"
       />
     </SettingSection>

@@ -74,8 +74,8 @@ export function BasicsForm({
         value={values.description}
         onChange={(e) => edit({ description: e.currentTarget.value })}
         error={err('description')}
-        autosize
-        minRows={2}
+
+        rows={2}
         data-testid="basics-description"
       />
       <Stack gap={4}>
