@@ -42,3 +42,24 @@ describe('object selection', () => {
     expect(countSelected(selection)).toEqual({ databases: 10, tables: 20_000 });
   });
 });
+
+import { draftKey, loadDraft, saveDraft } from './draft';
+import { emptyConnection } from './rules';
+
+describe('draft in session storage', () => {
+  it('round-trips the input but never stores passwords', () => {
+    const so = {
+      ...emptyConnection,
+      ip: '10.0.0.1',
+      user: 'root',
+      password: 'S3cret!',
+      sslCertPassword: 'p12pw',
+    };
+    saveDraft('job-9', { so });
+    const raw = sessionStorage.getItem(draftKey('job-9'))!;
+    expect(raw).not.toContain('S3cret!');
+    expect(raw).not.toContain('p12pw');
+    expect(loadDraft('job-9')?.so?.ip).toBe('10.0.0.1');
+    expect(loadDraft('other')).toBeUndefined();
+  });
+});

@@ -1,0 +1,459 @@
+import '@mantine/core/styles/Progress.css';
+import '@mantine/core/styles/SimpleGrid.css';
+import { Alert, Anchor, Button, Group, Loader, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
+import {
+  explainErrorCode,
+  explainFailure,
+  pollUntil,
+  splitBatchResults,
+  type OpData,
+} from '../../../lib/api';
+import { currentLanguage } from '../../../lib/i18n';
+import { PrecheckResults, type PrecheckStatus } from '../../precheck/components/PrecheckResults';
+import { jobStatusQuery, useBatchQueryJobDetails } from '../../tasks/api';
+import { useBatchModifyJobs, useBatchSelectObjects, useBatchTestConnections } from '../api';
+import { loadDraft, saveDraft } from '../model/draft';
+import {
+  basicsFromDetail,
+  connectionFromEndpoint,
+  endpointSaved,
+  objectsFromDetail,
+} from '../model/fromDetail';
+import { countSelected, selectObjectsItem, type ObjectSelection } from '../model/objects';
+import { modifyJobBody, testConnectionItem, type Side } from '../model/requests';
+import {
+  connectionSchemaFor,
+  endpointDbTypes,
+  fieldErrors,
+  type Basics,
+  type Connection,
+  type EngineType,
+} from '../model/rules';
+import { stepPath, stepSchema, type StepKey } from '../model/steps';
+import { ConfirmStep } from './ConfirmStep';
+import { ConnectionCard, type TestState } from './ConnectionCard';
+import { ObjectsEditor } from './ObjectsEditor';
+import { Summary } from './Summary';
+import { useLeaveGuard } from './useLeaveGuard';
+import { WizardFrame } from './WizardFrame';
+
+type Detail = NonNullable<OpData<'batchQueryJobDetails'>['results']>[number];
+export const STATUS_POLL_MS = 1_000;
+
+/** A created task: waits while CREATING, explains CREATE_FAILED, then runs the configuration steps. */
+export function TaskWizard({ jobId, step }: { jobId: string; step: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const ids = useMemo(() => [jobId], [jobId]);
+  const status = useQuery({
+    ...jobStatusQuery(ids, STATUS_POLL_MS),
+    refetchInterval: pollUntil<OpData<'batchQueryJobStatus'>>(
+      (d) => (d.results?.[0]?.status ?? 'CREATING') !== 'CREATING',
+      STATUS_POLL_MS,
+    ),
+  });
+  const current = status.data?.results?.[0];
+  const configuring = current?.status === 'CONFIGURATION';
+  const detail = useBatchQueryJobDetails(
+    useMemo(() => ({ jobs: configuring ? [jobId] : [] }), [configuring, jobId]),
+  );
+  const title = t('wizard.title');
+
+  if (status.isPending)
+    return (
+      <WizardFrame title={title} active="basics" reachable={() => false}>
+        <Loader aria-label={t('common.loading')} />
+      </WizardFrame>
+    );
+  if (status.isError)
+    return (
+      <WizardFrame title={title} active="basics" reachable={() => false}>
+        <DrsErrorAlert error={status.error} onRetry={() => void status.refetch()} />
+      </WizardFrame>
+    );
+  if (!current || current.error_code === 'DRS.M00289' || current.error_code === 'DRS.M05004')
+    return (
+      <WizardFrame title={title} active="basics" reachable={() => false}>
+        <Alert color="red" role="alert" title={t('wizard.notFoundTitle')}>
+          {t('wizard.notFound', { id: jobId })}
+        </Alert>
+      </WizardFrame>
+    );
+  if (current.status === 'CREATING')
+    return (
+      <WizardFrame title={title} active="basics" reachable={() => false}>
+        <Stack gap="xs" role="status" aria-live="polite" data-testid="creating">
+          <Text>{t('wizard.creating', { id: jobId })}</Text>
+          <Progress value={100} animated striped aria-label={t('wizard.creatingProgress')} />
+          <Text size="sm" c="dimmed">
+            {t('wizard.creatingHint')}
+          </Text>
+        </Stack>
+      </WizardFrame>
+    );
+  if (current.status === 'CREATE_FAILED') {
+    const ex = explainErrorCode(current.error_code, currentLanguage(i18n));
+    return (
+      <WizardFrame title={title} active="basics" reachable={() => false}>
+        <Alert color="red" role="alert" title={t('wizard.createFailedTitle')} data-testid="create-failed">
+          <Stack gap={4}>
+            {current.error_code && (
+              <Text size="sm">
+                <code>{current.error_code}</code> {ex.meaning}
+              </Text>
+            )}
+            {current.error_message && <Text size="sm">{current.error_message}</Text>}
+            {ex.fix && <Text size="sm">{ex.fix}</Text>}
+            <Anchor component={Link} to="/create">
+              {t('wizard.startOver')}
+            </Anchor>
+          </Stack>
+        </Alert>
+      </WizardFrame>
+    );
+  }
+  if (!configuring)
+    return (
+      <WizardFrame title={title} active="confirm" reachable={() => false}>
+        <Alert color="blue" title={t('wizard.notConfiguringTitle')}>
+          <Stack gap={4}>
+            <Text size="sm">
+              {t('wizard.notConfiguring', {
+                status: t(`status.${current.status}`, { defaultValue: current.status }),
+              })}
+            </Text>
+            <Anchor component={Link} to={`/tasks/${encodeURIComponent(jobId)}`}>
+              {t('wizard.openTask')}
+            </Anchor>
+          </Stack>
+        </Alert>
+      </WizardFrame>
+    );
+  if (detail.isPending)
+    return (
+      <WizardFrame title={title} active="connections" reachable={() => false}>
+        <Loader aria-label={t('common.loading')} />
+      </WizardFrame>
+    );
+  const d = detail.data?.results?.[0];
+  if (detail.isError || !d)
+    return (
+      <WizardFrame title={title} active="connections" reachable={() => false}>
+        <DrsErrorAlert
+          error={detail.error ?? new Error(t('wizard.notFound', { id: jobId }))}
+          onRetry={() => void detail.refetch()}
+        />
+      </WizardFrame>
+    );
+  return <ConfiguringWizard jobId={jobId} step={step} detail={d} />;
+}
+
+type Failure = ReturnType<typeof explainFailure<unknown>>;
+
+function ConfiguringWizard({
+  jobId,
+  step,
+  detail,
+}: {
+  jobId: string;
+  step: string | undefined;
+  detail: Detail;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const navigate = useNavigate();
+  const draft = useMemo(() => loadDraft(jobId), [jobId]);
+  const [basics] = useState<Basics>(() => draft?.basics ?? basicsFromDetail(detail));
+  const savedEarlier = endpointSaved(detail.source_endpoint) && endpointSaved(detail.target_endpoint);
+  const [conns, setConns] = useState<Record<Side, Connection>>(() => ({
+    so: {
+      ...connectionFromEndpoint(detail.source_endpoint),
+      ...draft?.so,
+      password: '',
+      sslCertPassword: '',
+    },
+    ta: {
+      ...connectionFromEndpoint(detail.target_endpoint),
+      ...draft?.ta,
+      password: '',
+      sslCertPassword: '',
+    },
+  }));
+  const [tests, setTests] = useState<Record<Side, TestState>>({
+    so: { kind: 'untested' },
+    ta: { kind: 'untested' },
+  });
+  const [showConnErrors, setShowConnErrors] = useState<Record<Side, boolean>>({ so: false, ta: false });
+  const [connSaved, setConnSaved] = useState(savedEarlier);
+  const [objects, setObjects] = useState<ObjectSelection>(() => draft?.objects ?? objectsFromDetail(detail));
+  const [objectsSaved, setObjectsSaved] = useState(detail.object_switch === true);
+  const [invalidated, setInvalidated] = useState(false);
+  const [precheck, setPrecheck] = useState<PrecheckStatus>();
+  const [failure, setFailure] = useState<Failure>();
+  const [objectsError, setObjectsError] = useState<string>();
+  const [started, setStarted] = useState(false);
+
+  const testConn = useBatchTestConnections();
+  const modify = useBatchModifyJobs();
+  const select = useBatchSelectObjects();
+
+  const dr = basics.scenario === 'cloudDataGuard';
+  const types = endpointDbTypes(basics.engine as EngineType);
+  const schema = connectionSchemaFor(basics.netType);
+  const objectsApply = !dr;
+  const objectsDone = !objectsApply || objectsSaved;
+  const precheckOk = !!precheck && precheck.done && !precheck.hasFailed && precheck.alarmsAcknowledged;
+
+  const reachable = useCallback(
+    (s: StepKey): boolean => {
+      switch (s) {
+        case 'basics':
+        case 'connections':
+          return true;
+        case 'objects':
+          return connSaved;
+        case 'processing':
+        case 'parameters':
+        case 'precheck':
+          return connSaved && objectsDone;
+        case 'confirm':
+          return connSaved && objectsDone && precheckOk;
+      }
+    },
+    [connSaved, objectsDone, precheckOk],
+  );
+
+  useEffect(() => {
+    if (!started) saveDraft(jobId, { basics, so: conns.so, ta: conns.ta, objects });
+  }, [jobId, basics, conns, objects, started]);
+
+  const dirtyConn = !connSaved && (conns.so.password !== '' || conns.ta.password !== '');
+  const dirtyObjects =
+    objectsApply && !objectsSaved && !objects.wholeInstance && objects.databases.length > 0;
+  useLeaveGuard(!started && (dirtyConn || dirtyObjects), t('wizard.leaveConfirm'));
+
+  const parsedStep = stepSchema.safeParse(step);
+  const furthest: StepKey = !connSaved ? 'connections' : !objectsDone ? 'objects' : 'precheck';
+  if (!parsedStep.success || !reachable(parsedStep.data))
+    return <Navigate to={stepPath(jobId, furthest)} replace />;
+  const active = parsedStep.data;
+  const go = (s: StepKey) => {
+    setFailure(undefined);
+    void navigate(stepPath(jobId, s));
+  };
+
+  const changeConn = (side: Side, c: Connection) => {
+    setConns((prev) => ({ ...prev, [side]: c }));
+    if (tests[side].kind !== 'untested' || connSaved) {
+      setTests((prev) => ({ ...prev, [side]: { kind: 'untested' } }));
+      if (connSaved || objectsSaved || precheck) setInvalidated(true);
+      setConnSaved(false);
+      setObjectsSaved(false);
+      setPrecheck(undefined);
+    }
+  };
+
+  const runTest = (side: Side) => {
+    setShowConnErrors((p) => ({ ...p, [side]: true }));
+    if (!schema.safeParse(conns[side]).success || tests[side].kind === 'testing') return;
+    setTests((p) => ({ ...p, [side]: { kind: 'testing' } }));
+    testConn.mutate(
+      { jobs: [testConnectionItem(jobId, side, basics, conns[side])] },
+      {
+        onSuccess: (data) => {
+          const f = splitBatchResults(data.results).failures[0];
+          setTests((p) => ({
+            ...p,
+            [side]: f ? { kind: 'failed', code: f.code, message: f.message } : { kind: 'passed' },
+          }));
+        },
+        onError: (error) => setTests((p) => ({ ...p, [side]: { kind: 'error', error } })),
+      },
+    );
+  };
+
+  const bothPassed = tests.so.kind === 'passed' && tests.ta.kind === 'passed';
+  const saveConnections = () => {
+    setFailure(undefined);
+    if (connSaved) return go(objectsApply ? 'objects' : 'processing');
+    if (!bothPassed || modify.isPending) return;
+    modify.mutate(modifyJobBody(jobId, basics, conns.so, conns.ta, false), {
+      onSuccess: (data) => {
+        const f = splitBatchResults(data.results).failures[0];
+        if (f) return setFailure(explainFailure(f, language));
+        setConnSaved(true);
+        setInvalidated(false);
+        go(objectsApply ? 'objects' : 'processing');
+      },
+    });
+  };
+
+  const saveObjects = () => {
+    setFailure(undefined);
+    setObjectsError(undefined);
+    const c = countSelected(objects);
+    if (!objects.wholeInstance && c.databases === 0) return setObjectsError(t('wizard.objects.noneSelected'));
+    if (select.isPending) return;
+    select.mutate({ jobs: [selectObjectsItem(jobId, objects)] } as Parameters<typeof select.mutate>[0], {
+      onSuccess: (data) => {
+        const f = splitBatchResults(data.results).failures[0];
+        if (f) return setFailure(explainFailure(f, language));
+        setObjectsSaved(true);
+        go('processing');
+      },
+    });
+  };
+
+  const failureAlert = failure && (
+    <Alert color="red" variant="light" role="alert" title={t('wizard.saveFailed')} data-testid="save-failure">
+      <Text size="sm">
+        <code>{failure.code}</code> {failure.meaning}
+      </Text>
+      {failure.fix && <Text size="sm">{failure.fix}</Text>}
+      {failure.message && (
+        <Text size="xs" c="dimmed">
+          {failure.message}
+        </Text>
+      )}
+    </Alert>
+  );
+
+  return (
+    <WizardFrame
+      title={t('wizard.titleFor', { name: basics.name || jobId })}
+      active={active}
+      reachable={reachable}
+      onStep={go}
+    >
+      {invalidated && active !== 'basics' && (
+        <Alert color="orange" variant="light" role="status" title={t('wizard.invalidatedTitle')}>
+          {t('wizard.invalidated')}
+        </Alert>
+      )}
+      {active === 'basics' && (
+        <Stack>
+          <Text c="dimmed">{t('wizard.basics.created', { id: jobId })}</Text>
+          <Summary basics={basics} so={conns.so} ta={conns.ta} objects={objects} />
+          <Group justify="flex-end">
+            <Button onClick={() => go('connections')}>{t('wizard.next')}</Button>
+          </Group>
+        </Stack>
+      )}
+      {active === 'connections' && (
+        <Stack>
+          <Text c="dimmed">{t('wizard.conn.intro')}</Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {(['so', 'ta'] as const).map((side) => (
+              <ConnectionCard
+                key={side}
+                side={side}
+                dbType={types[side]}
+                netType={basics.netType}
+                value={conns[side]}
+                onChange={(c) => changeConn(side, c)}
+                errors={showConnErrors[side] ? fieldErrors(schema.safeParse(conns[side]).error) : {}}
+                test={tests[side]}
+                onTest={() => runTest(side)}
+                savedEarlier={connSaved}
+              />
+            ))}
+          </SimpleGrid>
+          {!connSaved && !bothPassed && (
+            <Text size="sm" c="dimmed">
+              {t('wizard.conn.testBoth')}
+            </Text>
+          )}
+          {failureAlert}
+          {modify.isError && <DrsErrorAlert error={modify.error} />}
+          <Group justify="flex-end">
+            <Button onClick={saveConnections} loading={modify.isPending} disabled={!connSaved && !bothPassed}>
+              {connSaved ? t('wizard.next') : t('wizard.conn.save')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {active === 'objects' && (
+        <Stack>
+          {objectsApply ? (
+            <ObjectsEditor
+              value={objects}
+              onChange={(o) => {
+                setObjects(o);
+                setObjectsSaved(false);
+              }}
+              allowAlias={basics.scenario === 'sync'}
+            />
+          ) : (
+            <Alert color="blue" variant="light">
+              {t('wizard.objects.notForDr')}
+            </Alert>
+          )}
+          {objectsError && (
+            <Text c="red" size="sm" role="alert">
+              {objectsError}
+            </Text>
+          )}
+          {failureAlert}
+          {select.isError && <DrsErrorAlert error={select.error} />}
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => go('connections')}>
+              {t('wizard.back')}
+            </Button>
+            <Button onClick={objectsApply ? saveObjects : () => go('processing')} loading={select.isPending}>
+              {objectsApply ? t('wizard.objects.save') : t('wizard.next')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {(active === 'processing' || active === 'parameters') && (
+        <Stack>
+          <Alert color="gray" variant="light" title={t(`wizard.${active}.title`)}>
+            {t(`wizard.${active}.notYet`)}
+          </Alert>
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => go(active === 'processing' ? 'objects' : 'processing')}>
+              {t('wizard.back')}
+            </Button>
+            <Button onClick={() => go(active === 'processing' ? 'parameters' : 'precheck')}>
+              {t('wizard.next')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {active === 'precheck' && (
+        <Stack>
+          <PrecheckResults jobId={jobId} mode="forStartJob" autoStart onStatusChange={setPrecheck} />
+          {precheck?.done && precheck.hasFailed && (
+            <Text size="sm" c="red" role="status">
+              {t('wizard.precheck.blocked')}
+            </Text>
+          )}
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => go('parameters')}>
+              {t('wizard.back')}
+            </Button>
+            <Button onClick={() => go('confirm')} disabled={!precheckOk}>
+              {t('wizard.next')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {active === 'confirm' && (
+        <ConfirmStep
+          jobId={jobId}
+          basics={basics}
+          so={conns.so}
+          ta={conns.ta}
+          objects={objects}
+          objectsApply={objectsApply}
+          onBack={() => go('precheck')}
+          onStarted={() => setStarted(true)}
+        />
+      )}
+    </WizardFrame>
+  );
+}
