@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvTemplate, CSV_COLUMNS, parseBatchCsv } from './csv';
 import { readBatchInput } from './input';
+import { jsonErrorOffset, lineColumnOf } from './jsonError';
 import { validateJob, validateJobs } from './schema';
 
 const VALID = {
@@ -80,9 +81,14 @@ describe('batch job validation (4.1.1 tables 4-4, 4-5, 4-7)', () => {
       'net_type:wizard.rule.netTypeDr',
       'task_type:wizard.rule.taskModeDr',
     ]);
-    expect(rulesOf({ ...VALID, engine_type: 'postgresql' })).toEqual([
-      'engine_type:wizard.rule.engineScenario',
-    ]);
+    expect(
+      rulesOf({
+        ...VALID,
+        engine_type: 'postgresql',
+        source_endpoint: { db_type: 'postgresql' },
+        target_endpoint: { ...VALID.target_endpoint, db_type: 'postgresql' },
+      }),
+    ).toEqual(['engine_type:wizard.rule.engineScenario']);
     expect(rulesOf({ ...VALID, source_endpoint: { db_type: 'oracle' } })).toEqual([
       'source_endpoint.db_type:batchCreate.rule.dbTypeEngine',
     ]);
@@ -181,5 +187,29 @@ describe('batch JSON input', () => {
     expect(readBatchInput('{"jobs": 3}').errors).toEqual([{ line: 0, rule: 'batchCreate.json.shape' }]);
     expect(readBatchInput('{"jobs": []}').errors).toEqual([{ line: 0, rule: 'batchCreate.json.empty' }]);
     expect(readBatchInput('   ').format).toBeUndefined();
+  });
+});
+
+describe('JSON error location', () => {
+  it('agrees with JSON.parse on validity (property) and points at the break', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = JSON.stringify(v, null, 2);
+        expect(jsonErrorOffset(text)).toBeUndefined();
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (s) => {
+        let valid = true;
+        try {
+          JSON.parse(s);
+        } catch {
+          valid = false;
+        }
+        expect(jsonErrorOffset(s) === undefined).toBe(valid);
+      }),
+    );
+    expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
+    expect(lineColumnOf('{\n  "a": x', 9)).toEqual({ line: 2, column: 8 });
   });
 });

@@ -1,4 +1,5 @@
 import { parseBatchCsv, type CsvError } from './csv';
+import { jsonErrorOffset, lineColumnOf } from './jsonError';
 import { validateJobs, type ValidatedRow } from './schema';
 
 /**
@@ -26,15 +27,6 @@ export function detectFormat(text: string): BatchFormat | undefined {
   return first === '{' || first === '[' ? 'json' : 'csv';
 }
 
-/** JSON.parse's error position → 1-based line, when the engine says where (V8: "at position N" / "line N"). */
-function jsonErrorLine(text: string, message: string): number {
-  const line = /line (\d+)/.exec(message);
-  if (line) return Number(line[1]);
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return 0;
-  return text.slice(0, Number(pos[1])).split('\n').length;
-}
-
 export function readBatchInput(text: string): BatchInput {
   const format = detectFormat(text);
   if (!format) return { format, errors: [], rows: [] };
@@ -43,17 +35,13 @@ export function readBatchInput(text: string): BatchInput {
     const validated = validateJobs(rows.map((r) => r.job));
     return { format, errors, rows: validated.map((v, i) => ({ ...v, line: rows[i]!.line })) };
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return {
-      format,
-      errors: [{ line: jsonErrorLine(text, message), rule: 'batchCreate.json.syntax', params: { message } }],
-      rows: [],
-    };
+  const body = text.replace(/^\uFEFF/, '');
+  const bad = jsonErrorOffset(body);
+  if (bad !== undefined) {
+    const { line, column } = lineColumnOf(body, bad);
+    return { format, errors: [{ line, rule: 'batchCreate.json.syntax', params: { column } }], rows: [] };
   }
+  const parsed: unknown = JSON.parse(body);
   let jobs: unknown[];
   if (Array.isArray(parsed)) jobs = parsed;
   else if (parsed && typeof parsed === 'object' && Array.isArray((parsed as { jobs?: unknown }).jobs))
