@@ -197,8 +197,7 @@ export function BasicsForm({ value: b, onChange, errors, locked }: BasicsFormPro
             value={b.description}
             onChange={(e) => set('description', e.currentTarget.value)}
             error={err('description')}
-            autosize
-            minRows={2}
+            rows={3}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500}>

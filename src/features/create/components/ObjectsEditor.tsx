@@ -74,9 +74,7 @@ export function ObjectsEditor({ value, onChange, allowAlias }: ObjectsEditorProp
                 placeholder={'shop\nsales.orders\nsales.items'}
                 value={paste}
                 onChange={(e) => setPaste(e.currentTarget.value)}
-                autosize
-                minRows={3}
-                maxRows={10}
+                rows={4}
               />
               <Group>
                 <Button

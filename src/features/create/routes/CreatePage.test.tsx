@@ -1,0 +1,146 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../../test/renderApp';
+import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
+import { draftKey } from '../model/draft';
+
+let emulator: InProcessEmulator;
+
+async function control(path: string, body: unknown) {
+  const response = await fetch(`${emulator.url}/__emulator${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<unknown>;
+}
+const advance = (ms: number) => control('/clock/advance', { ms });
+const render = (path: string) =>
+  renderApp(path, emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
+const statusOf = async (id: string) =>
+  (await emulator.call<{ results: Array<{ status: string }> }>('POST', '/jobs/batch-status', { jobs: [id] }))
+    .results[0]!.status;
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess({ tasks: 3 });
+});
+afterAll(() => emulator.close());
+beforeEach(() => sessionStorage.clear());
+
+describe('creation wizard against the emulator', () => {
+  it('refuses Create with the reasons at the fields, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const app = await render('/create');
+    await user.type(await screen.findByLabelText(/Task name/), '1bad');
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+    expect(await screen.findByText('The name must start with a letter.')).toBeTruthy();
+    expect(screen.getByText(/Enter the subnet's network ID/)).toBeTruthy();
+    expect(screen.getAllByText('Required.').length).toBeGreaterThanOrEqual(2); // region, instance
+    expect(app.pathname()).toBe('/create');
+    app.unmount();
+  });
+
+  it('MySQL migration end to end: create, wrong password explained, test both, objects, pre-check, start', async () => {
+    const user = userEvent.setup();
+    const app = await render('/create');
+    await user.type(await screen.findByLabelText(/Task name/), 'wizard-e2e-1');
+    await user.type(screen.getByLabelText(/DRS subnet ID/), '352ad828-3467-4f03-987a-c55a5a9dd417');
+    await user.type(screen.getByLabelText('Cloud instance region'), 'eu-de');
+    await user.type(screen.getByLabelText(/Cloud DB instance ID/), 'e05a3679efe241d8b5dee80b17c1a863in01');
+    // input survives in session storage
+    expect(sessionStorage.getItem(draftKey(undefined))).toContain('wizard-e2e-1');
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+
+    await waitFor(() => expect(app.pathname()).toMatch(/^\/create\/[^/]+\/connections$/));
+    const id = decodeURIComponent(app.pathname()!.split('/')[2]!);
+    expect(await screen.findByTestId('creating')).toBeTruthy();
+    await advance(6_000);
+    const source = await screen.findByTestId('conn-so', {}, { timeout: 5_000 });
+    expect(await statusOf(id)).toBe('CONFIGURATION');
+
+    // a wrong password: the code, its meaning and the fix
+    await user.type(within(source).getByLabelText(/Host or IP address/), '10.0.0.5');
+    await user.type(within(source).getByLabelText(/^User/), 'root');
+    await user.type(within(source).getByLabelText(/^Password/), 'wrong');
+    await user.click(within(source).getByRole('button', { name: /Test Source database connection/ }));
+    const failure = await screen.findByTestId('conn-so-failure');
+    expect(within(failure).getByText('DRS.KE002')).toBeTruthy();
+    expect(within(failure).getByText(/Meaning/)).toBeTruthy();
+    expect(within(failure).getByText(/What to do/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save connections and continue' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+
+    await user.clear(within(source).getByLabelText(/^Password/));
+    await user.type(within(source).getByLabelText(/^Password/), 'Secret-123');
+    await user.click(within(source).getByRole('button', { name: /Test Source database connection/ }));
+    expect(await within(source).findByText('Connection succeeded')).toBeTruthy();
+    // the password never lands in session storage
+    expect(sessionStorage.getItem(draftKey(id)) ?? '').not.toContain('Secret-123');
+
+    const target = screen.getByTestId('conn-ta');
+    await user.type(within(target).getByLabelText(/Host or IP address/), '192.168.0.9');
+    await user.type(within(target).getByLabelText(/^User/), 'root');
+    await user.type(within(target).getByLabelText(/^Password/), 'Secret-456');
+    await user.click(within(target).getByRole('button', { name: /Test Destination database connection/ }));
+    expect(await within(target).findByText('Connection succeeded')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save connections and continue' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/objects`));
+
+    // objects: paste lines, partial selection counted
+    await user.click(screen.getByRole('radio', { name: 'Chosen databases and tables' }));
+    await user.type(
+      screen.getByLabelText(/Add databases and tables/),
+      'shop{enter}sales.orders{enter}sales.items',
+    );
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.getByTestId('objects-count').textContent).toContain('2 database(s), 2 table(s)');
+    expect(screen.getByText('partial: 2 of 2 tables')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save objects and continue' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/precheck`));
+
+    const next = screen.getByRole('button', { name: 'Next' });
+    expect(next).toHaveProperty('disabled', true);
+    await advance(7_000);
+    await waitFor(() => expect(next).toHaveProperty('disabled', false), { timeout: 8_000 });
+    await user.click(next);
+
+    // confirm: summary without passwords, request bodies, start
+    const summary = await screen.findByTestId('wizard-summary');
+    expect(summary.textContent).toContain('wizard-e2e-1');
+    expect(summary.textContent).not.toContain('Secret-123');
+    expect(screen.getByTestId('body-modify').textContent).not.toContain('Secret-456');
+    await user.click(screen.getByRole('button', { name: 'Start task' }));
+    expect(await screen.findByTestId('started')).toBeTruthy();
+    expect(['STARTJOBING', 'WAITING_FOR_START', 'FULL_TRANSFER_STARTED']).toContain(await statusOf(id));
+    expect(sessionStorage.getItem(draftKey(id))).toBeNull();
+    app.unmount();
+  }, 60_000);
+
+  it('resumes a half-configured task at the step it reached', async () => {
+    const answer = (await control('/tasks', {
+      project_id: TEST_PROJECT,
+      tasks: [{ name: 'resume-me', db_use_type: 'migration' }],
+    })) as { tasks: Array<{ id: string }> };
+    const id = answer.tasks[0]!.id;
+    const app = await render(`/create/${id}`);
+    // the emulator's CONFIGURATION tasks have saved endpoints (batch-detail): the next step is the objects
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/objects`));
+    expect(await screen.findByText('Configure task resume-me')).toBeTruthy();
+    // a step not reached yet (no pre-check passed) sends back to the furthest one
+    await app.navigate(`/create/${id}/confirm`);
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/objects`));
+    // the saved connections are shown as saved, without their passwords
+    await app.navigate(`/create/${id}/connections`);
+    const source = await screen.findByTestId('conn-so');
+    expect(within(source).getByText('Saved')).toBeTruthy();
+    expect((within(source).getByLabelText(/^Password/) as HTMLInputElement).value).toBe('');
+    app.unmount();
+  });
+});
