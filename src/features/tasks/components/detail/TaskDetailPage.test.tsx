@@ -144,6 +144,32 @@ describe('TaskDetailPage against the emulator', () => {
     expect((input as HTMLInputElement).value).toBe('wrong');
   });
 
+  it('MySQL migration in configuration: chooses the users to migrate (4.2.2 read, 4.2.1 save)', async () => {
+    const user = userEvent.setup();
+    const id = await addTask({ name: 'detail-users', status: 'CONFIGURATION' });
+    await open(`/tasks/${id}?tab=settings`);
+    const section = await screen.findByTestId('settings-users');
+    await user.click(within(section).getByTestId('users-migrate'));
+    const accounts = within(section).getAllByTestId('users-user');
+    expect(accounts.map((a) => a.closest('.mantine-Checkbox-root')?.textContent ?? '')).toHaveLength(4);
+    // root is not transferable: disabled; backup is not selected yet
+    const root = within(section).getByLabelText("'root'@'%'");
+    expect((root as HTMLInputElement).disabled).toBe(true);
+    await user.click(within(section).getByLabelText("'backup'@'localhost'"));
+    await user.click(within(section).getByRole('button', { name: en.taskDetail.settings.save }));
+    expect(await within(section).findByTestId('settings-users-saved')).toBeTruthy();
+    const stored = await emulator.call<{ user_list: Array<{ account: string; selected: boolean }> }>(
+      'GET',
+      `/jobs/${id}/get-src-user`,
+    );
+    expect(stored.user_list.filter((u) => u.selected).map((u) => u.account)).toEqual([
+      "'app_rw'@'%'",
+      "'report_ro'@'10.%'",
+      "'backup'@'localhost'",
+    ]);
+    expect((await detailOf(id)).migrate_user).toBe(true);
+  });
+
   it('shows a DR parent task with its two subtasks and a link to DR monitoring', async () => {
     const id = await addTask({
       name: 'detail-dr-dual',

@@ -7,6 +7,7 @@ import { TaskActionBar } from '../actions/TaskActionBar';
 import { AlarmForm } from './settings/AlarmForm';
 import { BasicsForm } from './settings/BasicsForm';
 import { DefinerForm } from './settings/DefinerForm';
+import { MigrationUsersForm } from './settings/MigrationUsersForm';
 import { PasswordForm } from './settings/PasswordForm';
 import type { TaskDetail } from './useTaskDetail';
 
@@ -33,6 +34,8 @@ export function TaskSettings({ task, jobAction, status }: TaskSettingsProps) {
     noActions ?? (available.includes('RESET_DB_PWD') ? undefined : t('taskDetail.settings.reason.password'));
   const definerReason =
     noActions ?? (available.includes('CHANGE') ? undefined : t('taskDetail.settings.reason.definer'));
+  const usersReason =
+    noActions ?? (available.includes('CHANGE') ? undefined : t('taskDetail.settings.reason.users'));
   const ranges = fromApiRanges(task.speed_limit);
 
   return (
@@ -79,6 +82,9 @@ export function TaskSettings({ task, jobAction, status }: TaskSettingsProps) {
       <AlarmForm key={`alarm-${key}`} task={task} disabledReason={modifyReason} />
       <PasswordForm task={task} disabledReason={passwordReason} />
       {mysql && <DefinerForm key={`definer-${key}`} task={task} disabledReason={definerReason} />}
+      {mysql && task.db_use_type === 'migration' && (
+        <MigrationUsersForm key={`users-${key}`} task={task} disabledReason={usersReason} />
+      )}
     </Stack>
   );
 }
