@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
@@ -66,7 +66,17 @@ export function TasksPage() {
   const search = parseTaskListSearch(params);
   useDocumentTitle(t('tasks.title'));
 
-  const update = (patch: Partial<TaskListSearch>) => setParams(toSearchParams({ ...search, ...patch }));
+  // Navigations are transitions: under load a second change (a tab, then a filter) can come before the first one
+  // renders. Build each change on the last one asked for, so both stick.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    pending.current = null; // rendered (or another navigation, e.g. Back, happened): the URL is the truth again
+  }, [params]);
+  const update = (patch: Partial<TaskListSearch>) => {
+    const next = toSearchParams({ ...parseTaskListSearch(pending.current ?? params), ...patch });
+    pending.current = next;
+    setParams(next);
+  };
   const filters: ListFilterValues = {
     engine: search.engine,
     status: search.status,

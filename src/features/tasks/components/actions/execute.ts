@@ -1,4 +1,5 @@
-import { splitBatchResults, rootKeys, useDrsMutation } from '../../../../lib/api';
+import { useMutation, useQueryClient, type Query } from '@tanstack/react-query';
+import { splitBatchResults, rootKeys } from '../../../../lib/api';
 import {
   batchDeleteJobs,
   batchModifyPasswords,
@@ -138,5 +139,41 @@ export async function executeAction({ eligible, skipped, options }: ActionVars):
   return { kind: options.kind, outcomes: toOutcomes(eligible, skipped, results) };
 }
 
-/** The mutation behind every action dialog: never retried; refreshes task lists, statuses, details and DR data. */
-export const useTaskAction = () => useDrsMutation(executeAction, () => [rootKeys.tasks, rootKeys.dr]);
+/** Whether a cached per-id query (status, progress, detail, params) asks about one of `ids`. */
+const asksAbout = (query: Query, ids: ReadonlySet<string>) => {
+  const key = query.queryKey;
+  const list = key.find((part) => Array.isArray(part)) as unknown[] | undefined;
+  if (list?.some((id) => typeof id === 'string' && ids.has(id))) return true;
+  const request = key.find((part) => typeof part === 'object' && part !== null && 'jobs' in part) as
+    { jobs?: unknown[] } | undefined;
+  return !!request?.jobs?.some((id) => typeof id === 'string' && ids.has(id));
+};
+
+/**
+ * The mutation behind every action dialog: never retried; on settle it refreshes task lists, statuses, details and
+ * DR data. Queries about tasks just deleted are only marked stale, not refetched: the service would answer them
+ * "not found" (the list's refetch brings the new rows and their own queries).
+ */
+export function useTaskAction() {
+  const queryClient = useQueryClient();
+  return useMutation<ActionRun, Error, ActionVars>({
+    mutationFn: executeAction,
+    retry: false,
+    onSettled: async (run, _error, vars) => {
+      const gone = new Set(
+        vars.options.kind === 'delete'
+          ? (run?.outcomes ?? []).filter((o) => o.result === 'success').map((o) => o.id)
+          : [],
+      );
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: rootKeys.tasks, predicate: (q) => !asksAbout(q, gone) }),
+        queryClient.invalidateQueries({
+          queryKey: rootKeys.tasks,
+          predicate: (q) => asksAbout(q, gone),
+          refetchType: 'none',
+        }),
+        queryClient.invalidateQueries({ queryKey: rootKeys.dr }),
+      ]);
+    },
+  });
+}
