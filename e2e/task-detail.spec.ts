@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect, test } from './fixtures';
@@ -93,10 +94,28 @@ test.describe('task detail', () => {
     await page.getByRole('tab', { name: 'Overview' }).click();
     await expect(page.getByTestId('overview-description')).toHaveText('orders to RDS, owned by the DBA team');
 
-    // speed limits through the shared editor: an overlapping schedule is refused with the reason
+    // speed limits through the shared editor: an overlapping schedule is refused with the reason, a valid one saved
     await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect(page.getByTestId('speed-current')).toHaveText(
+      'No speed limit: the task runs at full speed.',
+    );
     await page.getByTestId('settings-speed').locator('[data-action="speedLimit"]').click();
-    await expect(page.getByTestId('speed-limit-editor')).toBeVisible();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Add time range' }).click();
+    await dialog.getByLabel('Range 1 To (UTC)').selectOption('5');
+    await dialog.getByRole('button', { name: 'Add time range' }).click();
+    await dialog.getByLabel('Range 2 From (UTC)').selectOption('3');
+    await expect(dialog.getByTestId('speed-range-error')).toHaveText(
+      'Overlaps range 1: ranges may not cover the same hour.',
+    );
+    await dialog.getByTestId('action-submit').click();
+    await expect(page.getByTestId('action-outcome')).toHaveCount(0);
+    await dialog.getByRole('button', { name: /Remove range 2/ }).click();
+    await dialog.getByTestId('action-submit').click();
+    await expect(page.getByTestId('action-outcome-summary')).toHaveText('1 succeeded, 0 failed, 0 skipped');
+    await expect(page.getByTestId('speed-current')).toContainText('00:00–05:59');
+    const limits = (await detail(request, id)).speed_limit as Array<{ begin: string; end: string }>;
+    expect(limits.map((r) => [r.begin, r.end])).toEqual([['00:00', '05:59']]);
   });
 
   test('a DR parent task shows its subtasks and links to DR monitoring', async ({ page, request }) => {
@@ -119,4 +138,33 @@ test.describe('task detail', () => {
     await page.getByTestId('task-links').getByRole('link', { name: 'Parent task' }).click();
     await expect(page.getByTestId('task-name')).toHaveText('e2e-detail-dr');
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`every tab has no WCAG A/AA violations (${scheme})`, async ({ browser, request }) => {
+      const context = await browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      const id = await addTask(request, {
+        name: `e2e-detail-a11y-${scheme}`,
+        status: 'FULL_TRANSFER_STARTED',
+        progress_objects: 300,
+      });
+      for (const tab of ['overview', 'progress', 'settings']) {
+        await page.goto(`/tasks/${id}?tab=${tab}`);
+        await expect(page.getByTestId('task-name')).toBeVisible();
+        if (tab === 'progress') await expect(page.getByTestId('object-row').first()).toBeVisible();
+        if (tab === 'settings') await expect(page.getByTestId('settings-basics')).toBeVisible();
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .exclude('.tsqd-parent-container')
+          .analyze();
+        const violations = results.violations.map((v) => ({
+          tab,
+          id: v.id,
+          nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.any[0]?.message ?? ''}`).slice(0, 5),
+        }));
+        expect(violations).toEqual([]);
+      }
+      await context.close();
+    });
+  }
 });

@@ -84,7 +84,7 @@ export function TaskProgress(props: TaskProgressProps) {
           <Text fw={700} size="xl" data-testid="progress-percent">
             {percent === undefined ? t('common.notAvailable') : `${formatNumber(percent, language)}%`}
           </Text>
-          <Progress value={percent ?? 0} aria-labelledby="overall-progress-label" mt={4} />
+          <Progress value={percent ?? 0} aria-label={t('taskDetail.progress.overall')} mt={4} />
         </Paper>
         <Paper withBorder p="sm">
           <Text size="sm" c="dimmed">
@@ -114,7 +114,7 @@ export function TaskProgress(props: TaskProgressProps) {
               <Progress
                 value={row.percent ?? 0}
                 style={{ flex: 1 }}
-                aria-labelledby={`phase-${row.key}`}
+                aria-label={t(`taskDetail.progress.phase.${row.key as 'struct' | 'data' | 'index'}`)}
                 color={row.percent === 100 ? 'green' : 'blue'}
               />
               <Text size="sm" w={160} ta="right">
