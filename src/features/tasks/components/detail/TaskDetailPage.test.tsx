@@ -1,10 +1,13 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { renderApp } from '../../../../test/renderApp';
 import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../../test/emulator';
 import en from '../../locales/en-us.json';
 import type { JobDetailsResponse } from '../../api';
+
+// a real emulator process and the whole app on a shared 2-core machine: allow more than the default 1 s
+configure({ asyncUtilTimeout: 10_000 });
 
 let emulator: InProcessEmulator;
 
