@@ -25,7 +25,7 @@ async function renderList() {
     client: emulator.client,
     configUrl: `${emulator.url}/none`,
   });
-  await screen.findByTestId('tasks-table');
+  await screen.findByTestId('tasks-table', {}, { timeout: 5000 });
   return app;
 }
 
@@ -36,6 +36,13 @@ beforeAll(async () => {
   await addTask('cfg-c', 'CONFIGURATION');
   await addTask('done-d', 'RELEASE_RESOURCE_COMPLETE');
   await addTask('run-e', 'FULL_TRANSFER_STARTED', { task_type: 'FULL_INCR_TRANS' });
+  await addTask('run-pwd', 'INCRE_TRANSFER_STARTED');
+  await addTask('dr-dual', 'INCRE_TRANSFER_STARTED', {
+    db_use_type: 'cloudDataGuard',
+    multi_write: true,
+    task_type: 'FULL_INCR_TRANS',
+    net_type: 'eip',
+  });
 }, 30_000);
 afterAll(() => emulator.close());
 
@@ -136,5 +143,45 @@ describe('batch actions driven by job_action, against the emulator', () => {
     expect(detail.results[0]!.speed_limit).toEqual(
       expect.arrayContaining([expect.objectContaining({ begin: '08:00', end: '17:59', speed: '250' })]),
     );
+  });
+
+  it('shows a refused password change with its error code, meaning and fix; the password is not kept', async () => {
+    const user = userEvent.setup();
+    await renderList();
+    await user.click(within(row('run-pwd')).getByRole('checkbox'));
+    await user.click(
+      within(screen.getByTestId('task-action-bar')).getByRole('button', { name: 'Change password' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByTestId('action-submit'));
+    expect(within(dialog).getByText('Enter the new password.')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText(/New password/), 'wrong');
+    await user.click(within(dialog).getByTestId('action-submit'));
+    const outcome = await screen.findByTestId('action-outcome');
+    const item = within(outcome).getByTestId('action-outcome-item');
+    expect(item.getAttribute('data-result')).toBe('failed');
+    expect(within(item).getByTestId('action-outcome-code').textContent).toBe('DRS.KE002');
+    expect(item.textContent).toMatch(/password/i);
+    expect(screen.queryByDisplayValue('wrong')).toBeNull();
+  });
+
+  it('expands a dual-active DR task to its subtasks in place', async () => {
+    const user = userEvent.setup();
+    await renderApp('/tasks?scenario=cloudDataGuard', emulator.url, {
+      client: emulator.client,
+      configUrl: `${emulator.url}/none`,
+    });
+    await screen.findByTestId('tasks-table', {}, { timeout: 5000 });
+    const parent = row('dr-dual');
+    expect(screen.queryAllByTestId('task-child-row')).toHaveLength(0);
+    const expand = within(parent).getByTestId('task-expand');
+    expect(expand.getAttribute('aria-expanded')).toBe('false');
+    await user.click(expand);
+    const children = screen.getAllByTestId('task-child-row');
+    expect(children).toHaveLength(2);
+    expect(expand.getAttribute('aria-expanded')).toBe('true');
+    for (const child of children) expect(child.querySelector('[data-status]')).toBeTruthy();
+    await user.click(expand);
+    expect(screen.queryAllByTestId('task-child-row')).toHaveLength(0);
   });
 });
