@@ -86,9 +86,11 @@ export function PrecheckResults({
   const language = currentLanguage(i18n);
   const [params, setParams] = useSearchParams();
   const filter = filterSchema.parse(params.get(FILTER_PARAM) ?? 'all');
-  const jobIds = useMemo(() => [jobId], [jobId]);
-  const results = useBatchQueryPrecheckResults(jobIds, pollMs);
   const run = useBatchPrecheck();
+  // with autoStart, results are asked for only once the run was accepted or refused (no "not pre-checked yet" 400)
+  const waitForRun = !!autoStart && (run.isIdle || run.isPending);
+  const jobIds = useMemo(() => (waitForRun ? [] : [jobId]), [jobId, waitForRun]);
+  const results = useBatchQueryPrecheckResults(jobIds, pollMs);
   const [acknowledged, setAcknowledged] = useState(false);
   const started = useRef(false);
 
@@ -170,7 +172,7 @@ export function PrecheckResults({
         />
       )}
 
-      {results.isPending && (
+      {results.isPending && (waitForRun || results.fetchStatus !== 'idle') && (
         <Group gap="xs">
           <Loader size="sm" />
           <Text size="sm">{t('common.loading')}</Text>

@@ -43,8 +43,8 @@ describe('PrecheckPage against the emulator', () => {
       db_use_type: 'migration',
     });
     const app = await render(`/tasks/${id}/precheck`);
-    expect(await screen.findByText('Pre-check: pc-fail-mysql')).toBeTruthy();
-    expect(await screen.findByTestId('precheck-not-run')).toBeTruthy();
+    expect(await screen.findByText('Pre-check: pc-fail-mysql', {}, { timeout: 5_000 })).toBeTruthy();
+    expect(await screen.findByTestId('precheck-not-run', {}, { timeout: 5_000 })).toBeTruthy();
     const start = screen.getByTestId('precheck-start');
     expect(start).toHaveProperty('disabled', true);
 
@@ -94,7 +94,7 @@ describe('PrecheckPage against the emulator', () => {
     expect(screen.getByTestId('precheck-pass-rate').textContent).toContain('100%');
     await waitFor(() => expect(start).toHaveProperty('disabled', false));
     await user.click(start);
-    expect(await screen.findByTestId('precheck-action-done')).toBeTruthy();
+    expect(await screen.findByTestId('precheck-action-done', {}, { timeout: 5_000 })).toBeTruthy();
     const status = await emulator.call<{ results: Array<{ status: string }> }>('POST', '/jobs/batch-status', {
       jobs: [id],
     });
@@ -109,7 +109,7 @@ describe('PrecheckPage against the emulator', () => {
       db_use_type: 'migration',
     });
     await render(`/tasks/${id}/precheck`);
-    await user.click(await screen.findByTestId('precheck-run'));
+    await user.click(await screen.findByTestId('precheck-run', {}, { timeout: 5_000 }));
     await finishPrecheck();
     const verdict = await screen.findByTestId('precheck-verdict', {}, { timeout: 8_000 });
     expect(verdict.getAttribute('data-verdict')).toBe('alarm');
@@ -128,7 +128,7 @@ describe('PrecheckPage against the emulator', () => {
   it('a failed task is pre-checked in retry mode', async () => {
     const id = await addTask({ name: 'pc-retry', status: 'INCRE_TRANSFER_FAILED', db_use_type: 'migration' });
     await render(`/tasks/${id}/precheck`);
-    expect(await screen.findByText(/retry mode \(forRetryJob\)/)).toBeTruthy();
+    expect(await screen.findByText(/retry mode \(forRetryJob\)/, {}, { timeout: 5_000 })).toBeTruthy();
     expect(screen.getByTestId('precheck-start').textContent).toBe('Retry task');
   });
 
@@ -139,7 +139,7 @@ describe('PrecheckPage against the emulator', () => {
       db_use_type: 'migration',
     });
     await render(`/tasks/${id}/precheck`);
-    expect(await screen.findByTestId('precheck-not-applicable')).toBeTruthy();
+    expect(await screen.findByTestId('precheck-not-applicable', {}, { timeout: 5_000 })).toBeTruthy();
     expect(screen.queryByTestId('precheck-run')).toBeNull();
   });
 });
