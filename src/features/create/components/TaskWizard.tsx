@@ -57,23 +57,34 @@ export function TaskWizard({ jobId, step }: { jobId: string; step: string | unde
     ),
   });
   const current = status.data?.results?.[0];
-  const configuring = current?.status === 'CONFIGURATION';
+  // Once started from this page, the wizard stays shown (with its confirmation) although the status moved on.
+  const [startedHere, setStartedHere] = useState(false);
+  const configuring = current?.status === 'CONFIGURATION' || startedHere;
   const detail = useBatchQueryJobDetails(
     useMemo(() => ({ jobs: configuring ? [jobId] : [] }), [configuring, jobId]),
   );
   const title = t('wizard.title');
 
-  if (status.isPending)
+  if (status.isPending && !startedHere)
     return (
       <WizardFrame title={title} active="basics" reachable={() => false}>
         <Loader aria-label={t('common.loading')} />
       </WizardFrame>
     );
-  if (status.isError)
+  if (status.isError && !startedHere)
     return (
       <WizardFrame title={title} active="basics" reachable={() => false}>
         <DrsErrorAlert error={status.error} onRetry={() => void status.refetch()} />
       </WizardFrame>
+    );
+  if (startedHere && detail.data?.results?.[0])
+    return (
+      <ConfiguringWizard
+        jobId={jobId}
+        step={step}
+        detail={detail.data.results[0]}
+        onStarted={() => setStartedHere(true)}
+      />
     );
   if (!current || current.error_code === 'DRS.M00289' || current.error_code === 'DRS.M05004')
     return (
@@ -149,20 +160,19 @@ export function TaskWizard({ jobId, step }: { jobId: string; step: string | unde
         />
       </WizardFrame>
     );
-  return <ConfiguringWizard jobId={jobId} step={step} detail={d} />;
+  return <ConfiguringWizard jobId={jobId} step={step} detail={d} onStarted={() => setStartedHere(true)} />;
 }
 
 type Failure = ReturnType<typeof explainFailure<unknown>>;
 
-function ConfiguringWizard({
-  jobId,
-  step,
-  detail,
-}: {
+interface ConfiguringWizardProps {
   jobId: string;
   step: string | undefined;
   detail: Detail;
-}) {
+  onStarted: () => void;
+}
+
+function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizardProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const navigate = useNavigate();
@@ -451,7 +461,10 @@ function ConfiguringWizard({
           objects={objects}
           objectsApply={objectsApply}
           onBack={() => go('precheck')}
-          onStarted={() => setStarted(true)}
+          onStarted={() => {
+            setStarted(true);
+            onStarted();
+          }}
         />
       )}
     </WizardFrame>
