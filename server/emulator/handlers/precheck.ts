@@ -99,7 +99,14 @@ export const handlers: HandlerMap = {
           state?.startedAt ?? (NOT_CHECKED.has(statusOf(task, ctx.now)) ? undefined : task.createTime);
         if (startedAt === undefined)
           throw new DrsError('DRS.M00304', 400, 'The pre-check has not been performed for this task.');
-        return { ...precheckAnswer(ctx.seed, factsAt(ctx, task), startedAt, ctx.now, ctx.language) };
+        const answer = precheckAnswer(ctx.seed, factsAt(ctx, task), startedAt, ctx.now, ctx.language);
+        // a task with subtasks (dual-active DR) names them as the failed sub-jobs of a FAILED item (table 4-55)
+        const children = (task.childIds ?? []).map((id) => ctx.findTask(id)).filter((c) => !!c);
+        if (children.length)
+          for (const item of answer.precheck_result)
+            if (item.result === 'FAILED')
+              item.failed_sub_jobs = children.map((c) => ({ id: c.id, name: c.name, check_result: 'FAILED' }));
+        return { ...answer };
       },
     );
     return batchAnswer(results, 200);

@@ -125,6 +125,51 @@ describe('PrecheckPage against the emulator', () => {
     await waitFor(() => expect(start).toHaveProperty('disabled', false));
   }, 30_000);
 
+  it('a dual-active DR task lists its failed sub-tasks under the failed items', async () => {
+    const user = userEvent.setup();
+    const created = await emulator.call<{ results: Array<{ id: string; child_ids?: string[] }> }>(
+      'POST',
+      '/jobs/batch-creation',
+      {
+        jobs: [
+          {
+            name: 'pc-dr-dual',
+            description: 'precheck-fail',
+            db_use_type: 'cloudDataGuard',
+            engine_type: 'cloudDataGuard-mysql',
+            job_direction: 'up',
+            net_type: 'eip',
+            bind_eip: true,
+            node_type: 'high',
+            task_type: 'FULL_INCR_TRANS',
+            customize_sutnet_id: '352ad828-3467-4f03-987a-c55a5a9dd417',
+            is_target_readonly: true,
+            multi_write: true,
+            expired_days: '14',
+            source_endpoint: { db_type: 'mysql' },
+            target_endpoint: {
+              db_type: 'mysql',
+              region: 'eu-de',
+              inst_id: 'ebf4ac52d29217d9c3a72480d77c1b2bin01',
+            },
+          },
+        ],
+      },
+    );
+    const { id, child_ids: children = [] } = created.results[0]!;
+    expect(children.length).toBeGreaterThan(0);
+    await control('/clock/advance', { ms: 120_000 }); // CREATING → CONFIGURATION
+    await render(`/tasks/${id}/precheck`);
+    await user.click(await screen.findByTestId('precheck-run', {}, { timeout: 5_000 }));
+    await finishPrecheck();
+    await waitFor(() => expect(screen.getByTestId('precheck-verdict').dataset.verdict).toBe('failed'), {
+      timeout: 8_000,
+    });
+    const lists = screen.getAllByTestId('precheck-sub-jobs');
+    expect(lists.length).toBeGreaterThanOrEqual(2);
+    expect(within(lists[0]!).getAllByRole('listitem')).toHaveLength(children.length);
+  }, 30_000);
+
   it('a failed task is pre-checked in retry mode', async () => {
     const id = await addTask({ name: 'pc-retry', status: 'INCRE_TRANSFER_FAILED', db_use_type: 'migration' });
     await render(`/tasks/${id}/precheck`);
