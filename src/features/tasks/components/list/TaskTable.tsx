@@ -39,6 +39,34 @@ export interface TaskTableProps {
   outcomes?: ReadonlyMap<string, string>;
 }
 
+const CopyIcon = () => (
+  <svg
+    width="12"
+    height="12"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2"
+    aria-hidden
+  >
+    <rect x="9" y="9" width="12" height="12" rx="2" />
+    <path d="M5 15V5a2 2 0 0 1 2-2h10" />
+  </svg>
+);
+const CheckIcon = () => (
+  <svg
+    width="12"
+    height="12"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2.5"
+    aria-hidden
+  >
+    <path d="M5 12l5 5L20 7" />
+  </svg>
+);
+
 function ProgressCell({
   job,
   status,
@@ -195,7 +223,7 @@ export function TaskTable({
                         aria-label={t('taskList.copyId', { id })}
                         tabIndex={-1}
                       >
-                        {copied ? '✓' : '⧉'}
+                        {copied ? <CheckIcon /> : <CopyIcon />}
                       </ActionIcon>
                     </Tooltip>
                   )}
@@ -204,7 +232,7 @@ export function TaskTable({
             </div>
           </Group>
         </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 200 }}>
           <StatusBadge status={status} />
         </Table.Td>
         <Table.Td>
