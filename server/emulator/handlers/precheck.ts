@@ -105,7 +105,11 @@ export const handlers: HandlerMap = {
         if (children.length)
           for (const item of answer.precheck_result)
             if (item.result === 'FAILED')
-              item.failed_sub_jobs = children.map((c) => ({ id: c.id, name: c.name, check_result: 'FAILED' }));
+              item.failed_sub_jobs = children.map((c) => ({
+                id: c.id,
+                name: c.name,
+                check_result: 'FAILED',
+              }));
         return { ...answer };
       },
     );
