@@ -51,10 +51,15 @@ test.describe('pre-check page', () => {
     await expect(page).toHaveURL(/pcFilter=FAILED/);
     await expect(page.locator('[data-testid="precheck-item"][data-result="PASSED"]')).toHaveCount(0);
 
-    const axe = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      expect(
+        axe.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+      ).toEqual([]);
+    }
 
     // the DBA fixes the source (here: the emulator's trigger is removed from the description), then re-runs
     const fix = await request.put('/api/jobs/batch-modification', {
