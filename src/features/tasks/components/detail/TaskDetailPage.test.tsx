@@ -192,8 +192,41 @@ describe('TaskDetailPage against the emulator', () => {
     ).toBe(`/dr/${id}`);
   });
 
+  it('a failed task shows why it failed; a deleted one says it is gone', async () => {
+    const failed = await addTask({ name: 'detail-failed', status: 'FULL_TRANSFER_FAILED' });
+    const view = await open(`/tasks/${failed}`);
+    const reason = await screen.findByTestId('task-failed-reason');
+    expect(reason.textContent).toContain('DRS.M00004');
+    expect(
+      screen.getByTestId('task-status').querySelector('[data-status]')!.getAttribute('data-status'),
+    ).toBe('FULL_TRANSFER_FAILED');
+    view.unmount();
+
+    const done = await addTask({ name: 'detail-deleted', status: 'RELEASE_RESOURCE_COMPLETE' });
+    await emulator.call('DELETE', '/jobs/batch-jobs', { jobs: [{ job_id: done, delete_type: 'delete' }] });
+    await open(`/tasks/${done}`);
+    expect((await screen.findByTestId('task-missing')).textContent).toContain('DRS.M05004');
+  });
+
   it('says plainly when the task does not exist', async () => {
     await open('/tasks/00000000-0000-0000-0000-000000000jb101');
-    expect(await screen.findByTestId('drs-error')).toBeTruthy();
+    expect((await screen.findByTestId('task-missing')).textContent).toContain('DRS.M00289');
+  });
+
+  it('a failing service shows the DRS error with its meaning and a retry that recovers', async () => {
+    const user = userEvent.setup();
+    const id = await addTask({ name: 'detail-fault', status: 'INCRE_TRANSFER_STARTED' });
+    // queries retry twice on 5xx: three failures reach the page
+    await fetch(`${emulator.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '*/jobs/batch-detail', status5xxRate: 1, count: 3 }),
+    });
+    await open(`/tasks/${id}`);
+    const alert = await screen.findByTestId('drs-error', {}, { timeout: 20_000 });
+    expect(within(alert).getByTestId('drs-error-code').textContent).toBe('DRS.M00004');
+    expect(within(alert).getByTestId('drs-error-meaning').textContent).not.toBe('');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect((await screen.findByTestId('task-name')).textContent).toBe('detail-fault');
   });
 });

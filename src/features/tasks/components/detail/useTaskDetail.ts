@@ -1,6 +1,14 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { DrsApiError, drs, P, pollUntil, splitBatchResults, unwrap } from '../../../../lib/api';
+import {
+  DrsApiError,
+  drs,
+  isDrsApiError,
+  P,
+  pollUntil,
+  splitBatchResults,
+  unwrap,
+} from '../../../../lib/api';
 import { isFinalStatus } from '../../model/status';
 import {
   jobDetailsQuery,
@@ -63,7 +71,18 @@ export function useTaskDetail(id: string, refreshMs: number = DETAIL_REFRESH_MS)
   const queryClient = useQueryClient();
   const detail = useQuery(jobDetailsQuery(detailRequest(id)));
   const task = detail.data?.results?.[0];
-  const missing = task?.error_code ? task : undefined;
+  // a per-item error without a task (DRS.M05004 deleted, DRS.M00289 unknown id); a failed task also carries an
+  // error_code, but with its status and fields
+  // (the service answers HTTP 400 when none of the asked ids exists: the item is then in the error's body)
+  const failedItem = isDrsApiError(detail.error)
+    ? (detail.error.body as JobDetailsResponse | undefined)?.results?.[0]
+    : undefined;
+  const missing =
+    task?.error_code && !task.status
+      ? task
+      : failedItem?.error_code && !failedItem.status
+        ? failedItem
+        : undefined;
   const ids = task && !missing ? [id] : [];
 
   const status = useQuery(jobStatusQuery(ids, refreshMs));

@@ -101,6 +101,7 @@ function UsersEditor({
           job_id: task.id!,
           is_migrate_user: migrate,
           is_set_password: migrate && setPassword,
+          is_sync_object_privilege: false, // PostgreSQL synchronization only (4.2.1)
           ...(migrate && setPassword ? { password } : {}),
           ...(migrate
             ? {
