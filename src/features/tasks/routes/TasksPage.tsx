@@ -114,11 +114,19 @@ export function TasksPage() {
     return map;
   }, [progress.data]);
 
-  // A status that moved makes the list's job_action stale: fetch the list once more to get the new actions.
-  const moved = jobs.some((j) => j.id && liveStatus.has(j.id) && liveStatus.get(j.id) !== j.status);
+  // A status that moved makes the list's job_action stale: fetch the list once more to get the new actions. Once
+  // per change (if the list and batch-status keep disagreeing, this must not turn into a refetch every cycle).
+  const moved = jobs
+    .filter((j) => j.id && liveStatus.has(j.id) && liveStatus.get(j.id) !== j.status)
+    .map((j) => `${j.id}:${liveStatus.get(j.id!)}`)
+    .join(',');
+  const refetchedFor = useRef('');
   const { refetch, isFetching } = query;
   useEffect(() => {
-    if (moved && !isFetching) void refetch();
+    if (moved && !isFetching && refetchedFor.current !== moved) {
+      refetchedFor.current = moved;
+      void refetch();
+    }
   }, [moved, isFetching, refetch]);
 
   // Selection belongs to one list view: another page or other filters start empty.

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderApp } from '../../../../test/renderApp';
@@ -37,6 +37,7 @@ beforeAll(async () => {
   await addTask('done-d', 'RELEASE_RESOURCE_COMPLETE');
   await addTask('run-e', 'FULL_TRANSFER_STARTED', { task_type: 'FULL_INCR_TRANS' });
   await addTask('run-pwd', 'INCRE_TRANSFER_STARTED');
+  await addTask('cfg-later', 'CONFIGURATION');
   await addTask('dr-dual', 'INCRE_TRANSFER_STARTED', {
     db_use_type: 'cloudDataGuard',
     multi_write: true,
@@ -183,5 +184,28 @@ describe('batch actions driven by job_action, against the emulator', () => {
     for (const child of children) expect(child.querySelector('[data-status]')).toBeTruthy();
     await user.click(expand);
     expect(screen.queryAllByTestId('task-child-row')).toHaveLength(0);
+  });
+
+  it('starts a task at a chosen time, refusing a time in the past', async () => {
+    const user = userEvent.setup();
+    await renderList();
+    await user.click(within(row('cfg-later')).getByRole('checkbox'));
+    await user.click(within(screen.getByTestId('task-action-bar')).getByRole('button', { name: 'Start' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByLabelText('At a time'));
+    const time = within(dialog).getByLabelText(/Start time/);
+    fireEvent.change(time, { target: { value: '2001-01-01T10:00' } });
+    await user.click(within(dialog).getByTestId('action-submit'));
+    expect(within(dialog).getByText('Choose a time in the future.')).toBeTruthy();
+    expect(screen.queryByTestId('action-outcome')).toBeNull();
+    fireEvent.change(time, { target: { value: '2099-01-01T10:00' } });
+    await user.click(within(dialog).getByTestId('action-submit'));
+    const outcome = await screen.findByTestId('action-outcome');
+    expect(within(outcome).getByTestId('action-outcome-item').getAttribute('data-result')).toBe('success');
+    await waitFor(() =>
+      expect(row('cfg-later').querySelector('[data-status]')!.getAttribute('data-status')).toBe(
+        'WAITING_FOR_START',
+      ),
+    );
   });
 });
