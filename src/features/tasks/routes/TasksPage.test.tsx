@@ -26,7 +26,7 @@ describe('TasksPage against the emulator', () => {
     const expected = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', LIST);
     expect(expected.jobs.length).toBeGreaterThan(0);
     await renderApp('/tasks', emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
-    const table = await screen.findByTestId('tasks-table');
+    const table = await screen.findByTestId('tasks-table', {}, { timeout: 5000 });
     const rows = within(table).getAllByTestId('task-row');
     expect(rows.map((r) => r.getAttribute('data-job-id'))).toEqual(expected.jobs.map((j) => j.id));
     const first = expected.jobs[0]!;
@@ -43,7 +43,7 @@ describe('TasksPage against the emulator', () => {
       client: emulator.client,
       configUrl: `${emulator.url}/none`,
     });
-    await screen.findByTestId('tasks-table');
+    await screen.findByTestId('tasks-table', {}, { timeout: 5000 });
     expect(all.total_record).toBeGreaterThan(10);
     const page2 = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', {
       ...LIST,
@@ -63,7 +63,7 @@ describe('TasksPage against the emulator', () => {
       per_page: 10,
     });
     if (sync.jobs.length === 0) {
-      expect(await screen.findByTestId('tasks-empty')).toBeTruthy();
+      expect(await screen.findByTestId('tasks-empty', {}, { timeout: 5000 })).toBeTruthy();
     } else {
       await waitFor(() =>
         expect(screen.getAllByTestId('task-row').map((r) => r.getAttribute('data-job-id'))).toEqual(
@@ -77,7 +77,7 @@ describe('TasksPage against the emulator', () => {
     const empty = await startEmulatorProcess({ tasks: 0 });
     try {
       await renderApp('/tasks', empty.url, { client: empty.client, configUrl: `${empty.url}/none` });
-      expect(await screen.findByTestId('tasks-empty')).toBeTruthy();
+      expect(await screen.findByTestId('tasks-empty', {}, { timeout: 5000 })).toBeTruthy();
       expect(screen.getByText(en.tasks.empty)).toBeTruthy();
     } finally {
       await empty.close();
