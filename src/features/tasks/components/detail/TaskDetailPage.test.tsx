@@ -1,9 +1,12 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { renderApp } from '../../../../test/renderApp';
 import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../../test/emulator';
 import en from '../../locales/en-us.json';
+import zh from '../../locales/zh-cn.json';
+import zhShared from '../../../../locales/zh-cn.json';
+import { i18n, setLanguage } from '../../../../lib/i18n';
 import type { JobDetailsResponse } from '../../api';
 
 // a real emulator process and the whole app on a shared 2-core machine: allow more than the default 1 s
@@ -206,6 +209,17 @@ describe('TaskDetailPage against the emulator', () => {
     await emulator.call('DELETE', '/jobs/batch-jobs', { jobs: [{ job_id: done, delete_type: 'delete' }] });
     await open(`/tasks/${done}`);
     expect((await screen.findByTestId('task-missing')).textContent).toContain('DRS.M05004');
+  });
+
+  it('speaks Chinese too: tabs, labels and the status in zh-cn', async () => {
+    const id = await addTask({ name: 'detail-zh', status: 'INCRE_TRANSFER_STARTED' });
+    await open(`/tasks/${id}`);
+    await screen.findByTestId('task-name');
+    await act(() => setLanguage('zh-cn', i18n));
+    expect(await screen.findByRole('tab', { name: zh.taskDetail.tab.overview })).toBeTruthy();
+    expect(screen.getByText(zh.taskDetail.overview.scenario)).toBeTruthy();
+    expect(screen.getByTestId('task-status').textContent).toBe(zhShared.status.INCRE_TRANSFER_STARTED);
+    await act(() => setLanguage('en-us', i18n));
   });
 
   it('says plainly when the task does not exist', async () => {
