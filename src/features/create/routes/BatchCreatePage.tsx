@@ -156,7 +156,7 @@ export function BatchCreatePage() {
           >
             {t('batchCreate.create', { count: input.rows.length })}
           </Button>
-          {invalidCount > 0 && (
+          {invalidCount > 0 && validRows.length > 0 && (
             <Button
               variant="default"
               onClick={() => submit(validRows)}

@@ -316,7 +316,7 @@ function RunFailure({
 }
 
 function ItemRow({ item }: { item: PrecheckItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const outcome = (item.result ?? 'PASSED') as Outcome;
   const { cause, suggestion } = splitRawMessage(item.raw_error_msg);
   const data = parseItemData(item.data);
@@ -342,12 +342,20 @@ function ItemRow({ item }: { item: PrecheckItem }) {
         <Badge color={OUTCOME_COLOR[outcome]} variant="light" tt="none" miw={72}>
           {t(`precheck.outcome.${outcome}`)}
         </Badge>
-        <Text size="sm" fw={problem ? 600 : 400}>
-          {t(`precheck.item.${item.item}`, { defaultValue: item.item ?? '' })}
-        </Text>
-        <Text size="xs" c="dimmed" ff="monospace">
-          {item.item}
-        </Text>
+        {i18n.exists(`precheck.item.${item.item}`) ? (
+          <>
+            <Text size="sm" fw={problem ? 600 : 400}>
+              {t(`precheck.item.${item.item}`)}
+            </Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {item.item}
+            </Text>
+          </>
+        ) : (
+          <Text size="sm" fw={problem ? 600 : 400} ff="monospace">
+            {item.item}
+          </Text>
+        )}
       </Group>
       {problem && (
         <Stack gap={2} pl="xs">

@@ -35,20 +35,23 @@ describe('pre-check result helpers', () => {
     expect(summarize({ error_code: 'DRS.M00304' }).hasRun).toBe(false);
   });
 
-  it('groups in first-seen order and filters by outcome', () => {
+  it('groups with problems first, and within a group FAILED, ALARM, PASSED; filters by outcome', () => {
     const items = [
       { item: 'a', result: 'PASSED' as const, group: 'network' },
-      { item: 'b', result: 'FAILED' as const, group: 'db_params' },
       { item: 'c', result: 'PASSED' as const, group: 'db_params' },
+      { item: 'b', result: 'FAILED' as const, group: 'db_params' },
+      { item: 'e', result: 'ALARM' as const, group: 'db_version' },
       { item: 'd', result: 'FAILED' as const },
     ];
-    expect(groupItems(items, 'all').map((g) => [g.group, g.items.length])).toEqual([
-      ['network', 1],
-      ['db_params', 2],
-      ['other', 1],
+    expect(groupItems(items, 'all').map((g) => [g.group, g.items.map((i) => i.item).join('')])).toEqual([
+      ['db_params', 'bc'],
+      ['other', 'd'],
+      ['db_version', 'e'],
+      ['network', 'a'],
     ]);
     expect(groupItems(items, 'FAILED').map((g) => g.items.map((i) => i.item))).toEqual([['b'], ['d']]);
-    expect(groupItems(items, 'ALARM')).toEqual([]);
+    expect(groupItems(items, 'PASSED').map((g) => g.group)).toEqual(['network', 'db_params']);
+    expect(groupItems([], 'all')).toEqual([]);
   });
 
   it('splits the cause from the handling suggestion (English and Chinese)', () => {

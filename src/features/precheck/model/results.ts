@@ -41,7 +41,13 @@ export function summarize(answer: PrecheckAnswer | undefined): PrecheckSummary {
   };
 }
 
-/** Items grouped by `group`, in first-seen order, keeping only the outcomes asked for. */
+const SEVERITY: Record<string, number> = { FAILED: 0, ALARM: 1, PASSED: 2 };
+const severity = (item: PrecheckItem) => SEVERITY[item.result ?? 'PASSED'] ?? 2;
+
+/**
+ * Items grouped by `group`, keeping only the outcomes asked for. Problems come first: groups by their worst item
+ * (then first-seen order), and within a group FAILED, then ALARM, then PASSED (stable otherwise).
+ */
 export function groupItems(
   items: readonly PrecheckItem[],
   filter: Outcome | 'all',
@@ -53,7 +59,12 @@ export function groupItems(
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(item);
   }
-  return [...groups].map(([group, list]) => ({ group, items: list }));
+  const out = [...groups].map(([group, list]) => ({
+    group,
+    items: [...list].sort((a, b) => severity(a) - severity(b)),
+  }));
+  const worst = (g: { items: PrecheckItem[] }) => Math.min(...g.items.map(severity));
+  return out.sort((a, b) => worst(a) - worst(b));
 }
 
 const SUGGESTION = /(?:Handling suggestion|Suggestion|处理建议)\s*[:：]\s*/i;

@@ -79,7 +79,6 @@ export function PrecheckPage() {
               ? t('precheck.page.retryHint', { status: t(`status.${jobStatus}`) })
               : t('precheck.page.startHint')}
           </Text>
-          <PrecheckResults jobId={id} mode={mode} onStatusChange={setStatus} />
           <Group gap="sm" align="center">
             <Button
               onClick={go}
@@ -105,6 +104,7 @@ export function PrecheckPage() {
               </Anchor>
             </Alert>
           )}
+          <PrecheckResults jobId={id} mode={mode} onStatusChange={setStatus} />
         </>
       )}
     </Stack>

@@ -70,6 +70,11 @@ describe('batch job validation (4.1.1 tables 4-4, 4-5, 4-7)', () => {
     expect(rulesOf({ ...VALID, nmae: 'typo' })).toEqual(['nmae:batchCreate.rule.unknownField']);
     const { name: _n, ...noName } = VALID;
     expect(rulesOf(noName)).toEqual(['name:batchCreate.rule.required']);
+    const { net_type: _t, customize_sutnet_id: _s, ...noEnum } = VALID;
+    expect(rulesOf(noEnum)).toEqual([
+      'customize_sutnet_id:batchCreate.rule.required',
+      'net_type:batchCreate.rule.required',
+    ]);
     expect(rulesOf({ ...VALID, multi_write: 'no' })).toEqual(['multi_write:batchCreate.rule.type']);
     expect(rulesOf('text')).toEqual([':batchCreate.rule.notObject']);
   });

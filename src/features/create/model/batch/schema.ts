@@ -236,15 +236,14 @@ function issueOf(issue: z.core.$ZodIssue): RowIssue[] {
       field: field ? `${field}.${k}` : k,
       rule: 'batchCreate.rule.unknownField',
     }));
+  // a missing field (enum, literal, object…) is "required", whatever rule its value would have broken
+  if ('input' in issue && issue.input === undefined && issue.code !== 'custom')
+    return [{ field, rule: 'batchCreate.rule.required' }];
   if (issue.message.startsWith('wizard.rule.') || issue.message.startsWith('batchCreate.rule.'))
     return [{ field, rule: issue.message }];
   switch (issue.code) {
     case 'invalid_type':
-      return [
-        issue.input === undefined
-          ? { field, rule: 'batchCreate.rule.required' }
-          : { field, rule: 'batchCreate.rule.type', params: { expected: issue.expected } },
-      ];
+      return [{ field, rule: 'batchCreate.rule.type', params: { expected: issue.expected } }];
     case 'invalid_value':
       return [
         { field, rule: 'batchCreate.rule.oneOf', params: { values: issue.values.map(String).join(', ') } },
