@@ -38,6 +38,7 @@ import { stepPath, stepSchema, type StepKey } from '../model/steps';
 import { ConfirmStep } from './ConfirmStep';
 import { ConnectionCard, type TestState } from './ConnectionCard';
 import { ObjectsEditor } from './ObjectsEditor';
+import { ParametersStep } from './ParametersStep';
 import { Summary } from './Summary';
 import { useLeaveGuard } from './useLeaveGuard';
 import { WizardFrame } from './WizardFrame';
@@ -215,6 +216,9 @@ function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizard
   const types = endpointDbTypes(basics.engine as EngineType);
   const schema = connectionSchemaFor(basics.netType);
   const objectsApply = !dr;
+  // 4.1.9/4.1.10 exist for MySQL migration and DR tasks to the cloud
+  const paramsApply =
+    types.so === 'mysql' && types.ta === 'mysql' && basics.scenario !== 'sync' && basics.direction === 'up';
   const objectsDone = !objectsApply || objectsSaved;
   const precheckOk = !!precheck && precheck.done && !precheck.hasFailed && precheck.alarmsAcknowledged;
 
@@ -421,9 +425,13 @@ function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizard
       )}
       {(active === 'processing' || active === 'parameters') && (
         <Stack>
-          <Alert color="gray" variant="light" title={t(`wizard.${active}.title`)}>
-            {t(`wizard.${active}.notYet`)}
-          </Alert>
+          {active === 'parameters' && paramsApply ? (
+            <ParametersStep jobId={jobId} />
+          ) : (
+            <Alert color="gray" variant="light" title={t(`wizard.${active}.title`)}>
+              {t(`wizard.${active}.notYet`)}
+            </Alert>
+          )}
           <Group justify="space-between">
             <Button variant="default" onClick={() => go(active === 'processing' ? 'objects' : 'processing')}>
               {t('wizard.back')}

@@ -102,6 +102,15 @@ describe('creation wizard against the emulator', () => {
     await user.click(screen.getByRole('button', { name: 'Save objects and continue' }));
     await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
     await user.click(screen.getByRole('button', { name: 'Next' }));
+
+    // parameters (4.1.9): differences highlighted; apply one source value to the destination (4.1.10)
+    const table = await screen.findByTestId('params-table');
+    const differing = table.querySelectorAll('tr[data-differs="true"]');
+    expect(differing.length).toBeGreaterThan(0);
+    const firstBox = within(differing[0] as HTMLElement).getByRole('checkbox');
+    await user.click(firstBox);
+    await user.click(screen.getByRole('button', { name: /Apply source values to the destination \(1\)/ }));
+    expect(await screen.findByText(/1 parameter\(s\) applied/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/precheck`));
 
