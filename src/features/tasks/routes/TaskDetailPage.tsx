@@ -32,6 +32,26 @@ import { TaskSettings } from '../components/detail/TaskSettings';
 import { useTaskDetail } from '../components/detail/useTaskDetail';
 import { StatusBadge } from '../components/StatusBadge';
 
+const icon = {
+  width: 14,
+  height: 14,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  'aria-hidden': true,
+};
+const CopyIcon = () => (
+  <svg {...icon} strokeWidth="2">
+    <rect x="9" y="9" width="12" height="12" rx="2" />
+    <path d="M5 15V5a2 2 0 0 1 2-2h10" />
+  </svg>
+);
+const CheckIcon = () => (
+  <svg {...icon} strokeWidth="2.5">
+    <path d="M5 12l5 5L20 7" />
+  </svg>
+);
+
 /** `/tasks/:id` — one task: overview, progress, settings, actions, links; live while the task moves. */
 export function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -111,7 +131,7 @@ function TaskDetailView({ id }: { id: string }) {
                     aria-label={t('taskDetail.copyId')}
                     color={copied ? 'green' : 'gray'}
                   >
-                    {copied ? '✓' : '⧉'}
+                    {copied ? <CheckIcon /> : <CopyIcon />}
                   </ActionIcon>
                 </Tooltip>
               )}

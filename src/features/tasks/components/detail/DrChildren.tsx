@@ -64,8 +64,8 @@ export function DrChildren({
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {child.job_direction
-                    ? t(`taskDetail.direction.${child.job_direction as 'up' | 'down' | 'non-dbs'}`)
+                  {child.job_direction === 'up' || child.job_direction === 'down'
+                    ? `${t(`taskDetail.direction.${child.job_direction}`)} (${t(`taskDetail.drRole.${child.job_direction}`)})`
                     : t('common.notAvailable')}
                 </Table.Td>
                 <Table.Td>

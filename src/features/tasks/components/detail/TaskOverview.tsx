@@ -86,6 +86,10 @@ export function TaskOverview({ task, currentAction }: TaskOverviewProps) {
           </Field>
           <Field label={t('taskDetail.overview.direction')}>
             {task.job_direction ? t(`taskDetail.direction.${task.job_direction}`) : na}
+            {task.db_use_type === 'cloudDataGuard' &&
+            (task.job_direction === 'up' || task.job_direction === 'down')
+              ? ` (${t(`taskDetail.drRole.${task.job_direction}`)})`
+              : ''}
           </Field>
           <Field label={t('taskDetail.overview.network')}>{task.net_type ?? na}</Field>
           <Field label={t('taskDetail.overview.nodeType')}>{task.inst_info?.inst_type || na}</Field>
