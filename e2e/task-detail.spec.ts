@@ -17,6 +17,9 @@ async function detail(request: APIRequestContext, id: string) {
   return ((await response.json()) as { results: Array<Record<string, unknown>> }).results[0]!;
 }
 
+/** The dev server compiles the page's modules on first use: allow a slow first render on a busy machine. */
+const FIRST_RENDER = { timeout: 20_000 };
+
 const status = (page: Page) => page.getByTestId('task-status').locator('[data-status]');
 
 test.describe('task detail', () => {
@@ -31,7 +34,7 @@ test.describe('task detail', () => {
   }) => {
     const id = await addTask(request, { name: 'e2e-detail-live', status: 'STARTJOBING' });
     await page.goto(`/tasks/${id}`);
-    await expect(page.getByTestId('task-name')).toHaveText('e2e-detail-live');
+    await expect(page.getByTestId('task-name')).toHaveText('e2e-detail-live', FIRST_RENDER);
     await expect(status(page)).toHaveAttribute('data-status', 'STARTJOBING');
     await emulator.advanceClock(60_000);
     await expect(status(page)).toHaveAttribute('data-status', 'FULL_TRANSFER_STARTED', { timeout: 15_000 });
@@ -127,7 +130,7 @@ test.describe('task detail', () => {
     });
     await page.goto(`/tasks/${id}`);
     const children = page.getByTestId('dr-child');
-    await expect(children).toHaveCount(2);
+    await expect(children).toHaveCount(2, FIRST_RENDER);
     await expect(children.first()).toContainText('e2e-detail-dr-forward');
     await expect(page.getByTestId('task-links').getByRole('link', { name: 'DR monitoring' })).toHaveAttribute(
       'href',
@@ -141,6 +144,7 @@ test.describe('task detail', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     test(`every tab has no WCAG A/AA violations (${scheme})`, async ({ browser, request }) => {
+      test.setTimeout(90_000);
       const context = await browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
       const id = await addTask(request, {
@@ -150,7 +154,7 @@ test.describe('task detail', () => {
       });
       for (const tab of ['overview', 'progress', 'settings']) {
         await page.goto(`/tasks/${id}?tab=${tab}`);
-        await expect(page.getByTestId('task-name')).toBeVisible();
+        await expect(page.getByTestId('task-name')).toBeVisible(FIRST_RENDER);
         if (tab === 'progress') await expect(page.getByTestId('object-row').first()).toBeVisible();
         if (tab === 'settings') await expect(page.getByTestId('settings-basics')).toBeVisible();
         const results = await new AxeBuilder({ page })
