@@ -1,0 +1,87 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppProviders, createAppQueryClient } from '../../../app/providers';
+import { setDrsClient } from '../../../lib/api/client';
+import { i18n, setLanguage } from '../../../lib/i18n';
+import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
+import { PrecheckResults, type PrecheckStatus } from './PrecheckResults';
+
+let emulator: InProcessEmulator;
+const calls: string[] = [];
+
+async function control(path: string, body: unknown) {
+  const response = await fetch(`${emulator.url}/__emulator${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return response.json() as Promise<{ tasks: Array<{ id: string }> }>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const resultCalls = () => calls.filter((c) => c.endsWith('/jobs/batch-precheck-result')).length;
+
+function mount(jobId: string, onStatusChange: (s: PrecheckStatus) => void) {
+  return render(
+    <AppProviders i18n={i18n} queryClient={createAppQueryClient(i18n)} forceColorScheme="light">
+      <MemoryRouter>
+        <PrecheckResults
+          jobId={jobId}
+          mode="forStartJob"
+          autoStart
+          pollMs={100}
+          onStatusChange={onStatusChange}
+        />
+      </MemoryRouter>
+    </AppProviders>,
+  );
+}
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess({ tasks: 3 });
+  emulator.client.use({
+    onRequest({ request }) {
+      calls.push(new URL(request.url).pathname);
+      return undefined;
+    },
+  });
+  setDrsClient(emulator.client);
+  await setLanguage('en-us', i18n);
+});
+afterAll(() => emulator.close());
+
+describe('PrecheckResults (embedded, autoStart)', () => {
+  it('runs once on mount, asks for results only after the run, reports status, and stops polling when done', async () => {
+    const { tasks } = await control('/tasks', { project_id: TEST_PROJECT, tasks: [{ name: 'pr-auto' }] });
+    const statuses: PrecheckStatus[] = [];
+    calls.length = 0;
+    mount(tasks[0]!.id, (s) => statuses.push(s));
+    await waitFor(() => expect(resultCalls()).toBeGreaterThan(0), { timeout: 5_000 });
+    const first = calls.findIndex((c) => c.endsWith('/jobs/batch-precheck-result'));
+    expect(calls.slice(0, first).filter((c) => c.endsWith('/jobs/batch-precheck'))).toHaveLength(1);
+    await sleep(400);
+    expect(resultCalls()).toBeGreaterThan(1); // polling while running
+    await control('/clock/advance', { ms: 7_000 });
+    await waitFor(() => expect(screen.getByTestId('precheck-verdict').dataset.verdict).toBe('passed'), {
+      timeout: 5_000,
+    });
+    expect(statuses.at(-1)).toEqual({ done: true, passed: true, hasFailed: false, alarmsAcknowledged: true });
+    expect(statuses[0]).toMatchObject({ done: false });
+    const settled = resultCalls();
+    await sleep(500);
+    expect(resultCalls()).toBe(settled);
+    expect(calls.filter((c) => c.endsWith('/jobs/batch-precheck'))).toHaveLength(1);
+  }, 20_000);
+
+  it('stops polling when unmounted mid-run', async () => {
+    const { tasks } = await control('/tasks', { project_id: TEST_PROJECT, tasks: [{ name: 'pr-unmount' }] });
+    calls.length = 0;
+    const view = mount(tasks[0]!.id, () => {});
+    await waitFor(() => expect(resultCalls()).toBeGreaterThan(1), { timeout: 5_000 });
+    act(() => view.unmount());
+    const atUnmount = resultCalls();
+    await sleep(500);
+    expect(resultCalls()).toBeLessThanOrEqual(atUnmount + 1); // at most one request already in flight
+  }, 20_000);
+});
