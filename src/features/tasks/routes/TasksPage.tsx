@@ -46,9 +46,18 @@ import {
 const SCENARIOS = ['migration', 'sync', 'cloudDataGuard'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
-function ScenarioCount({ request, shown }: { request: ListJobsRequest; shown?: number }) {
+/** A tab's count: the shown list's total, or (once the shown page is there, not to compete with it) its own query. */
+function ScenarioCount({
+  request,
+  shown,
+  ready,
+}: {
+  request: ListJobsRequest;
+  shown?: number;
+  ready: boolean;
+}) {
   const { i18n } = useTranslation();
-  const count = useQuery({ ...taskCountQuery(request), enabled: shown === undefined });
+  const count = useQuery({ ...taskCountQuery(request), enabled: ready && shown === undefined });
   const value = shown ?? count.data;
   if (value === undefined) return null;
   return (
@@ -169,6 +178,7 @@ export function TasksPage() {
                 <ScenarioCount
                   request={scenarioRequest(scenario)}
                   shown={scenario === search.scenario && query.data ? total : undefined}
+                  ready={query.isSuccess && !query.isPlaceholderData}
                 />
               }
             >

@@ -47,7 +47,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => emulator.close());
 
-describe('batch actions driven by job_action, against the emulator', () => {
+describe('batch actions driven by job_action, against the emulator', { timeout: 30_000 }, () => {
   it('pauses the pausable tasks of a selection, skips the other with its reason, and shows each outcome', async () => {
     const user = userEvent.setup();
     await renderList();

@@ -2,18 +2,17 @@ import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/ScrollArea.css';
 import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/Progress.css';
+import { ActionIcon, Anchor, Checkbox, CopyButton, Progress, Table } from '@mantine/core';
 import {
-  ActionIcon,
-  Anchor,
-  Checkbox,
-  CopyButton,
-  Group,
-  Progress,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
-import { Fragment, useState, type KeyboardEvent } from 'react';
+  Fragment,
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime, formatDuration, parseServiceTime } from '../../../../lib/format';
@@ -38,6 +37,16 @@ export interface TaskTableProps {
   /** Per-row result of the last action (data-outcome on the row). */
   outcomes?: ReadonlyMap<string, string>;
 }
+
+// Plain elements with Mantine's variables inside rows: a page holds up to 100 rows (+ children), and each
+// Mantine Text/Group costs a component render; the look is the same.
+const SM: CSSProperties = { fontSize: 'var(--mantine-font-size-sm)' };
+const XS_DIMMED: CSSProperties = {
+  fontSize: 'var(--mantine-font-size-xs)',
+  color: 'var(--mantine-color-dimmed)',
+  display: 'block',
+};
+const ROW_FLEX: CSSProperties = { display: 'flex', gap: 4, alignItems: 'flex-start', flexWrap: 'nowrap' };
 
 const CopyIcon = () => (
   <svg
@@ -82,21 +91,160 @@ function ProgressCell({
   const delay = Number(item.incre_trans_delay);
   if (status === 'INCRE_TRANSFER_STARTED' || (status?.startsWith('CHILD_TRANSFER') && delay >= 0)) {
     return (
-      <Text size="sm" data-testid="task-delay">
+      <span style={SM} data-testid="task-delay">
         {t('taskList.delay', { delay: formatDuration(delay >= 0 ? delay : null, language) })}
-      </Text>
+      </span>
     );
   }
   const percent = Number.parseFloat(item.progress ?? '');
   if (!Number.isFinite(percent) || (status !== 'FULL_TRANSFER_STARTED' && job.task_type === 'INCR_TRANS'))
     return <>{t('common.notAvailable')}</>;
   return (
-    <Group gap={6} wrap="nowrap" data-testid="task-progress">
+    <span style={{ ...ROW_FLEX, alignItems: 'center', gap: 6 }} data-testid="task-progress">
       <Progress value={percent} w={60} size="sm" aria-hidden />
-      <Text size="sm">{`${Math.round(percent)}%`}</Text>
-    </Group>
+      <span style={SM}>{`${Math.round(percent)}%`}</span>
+    </span>
   );
 }
+
+interface TaskRowProps {
+  job: ListJob;
+  index: number;
+  child: boolean;
+  status: string | undefined;
+  progress: ProgressItem | undefined;
+  isSelected: boolean;
+  isActive: boolean;
+  isOpen: boolean;
+  outcome: string | undefined;
+  now: number;
+  onToggle: (id: string) => void;
+  onToggleExpanded: (id: string) => void;
+  onFocusRow: (index: number) => void;
+}
+
+/** One row; memoized so a live refresh re-renders only the rows whose status or progress changed. */
+const TaskRow = memo(function TaskRow({
+  job,
+  index,
+  child,
+  status,
+  progress,
+  isSelected,
+  isActive,
+  isOpen,
+  outcome,
+  now,
+  onToggle,
+  onToggleExpanded,
+  onFocusRow,
+}: TaskRowProps) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const id = job.id ?? '';
+  const created = parseServiceTime(job.create_time);
+  const children = job.children ?? [];
+  const na = t('common.notAvailable');
+  return (
+    <Table.Tr
+      data-testid={child ? 'task-child-row' : 'task-row'}
+      data-job-id={id}
+      data-index={child ? undefined : index}
+      data-outcome={outcome}
+      tabIndex={child ? undefined : isActive ? 0 : -1}
+      aria-selected={child ? undefined : isSelected}
+      onFocus={child ? undefined : () => onFocusRow(index)}
+      bg={isSelected ? 'var(--mantine-primary-color-light)' : undefined}
+    >
+      <Table.Td>
+        {!child && (
+          <Checkbox
+            aria-label={t('taskList.selectRow', { name: job.name ?? id })}
+            checked={isSelected}
+            onChange={() => onToggle(id)}
+            tabIndex={-1}
+            data-testid="task-select"
+          />
+        )}
+      </Table.Td>
+      <Table.Td style={child ? { paddingInlineStart: 32 } : undefined}>
+        <div style={ROW_FLEX}>
+          {children.length > 0 && (
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              aria-expanded={isOpen}
+              aria-label={t(isOpen ? 'taskList.collapse' : 'taskList.expand', {
+                name: job.name ?? id,
+                count: children.length,
+              })}
+              onClick={() => onToggleExpanded(id)}
+              data-testid="task-expand"
+              tabIndex={-1}
+            >
+              {isOpen ? '▾' : '▸'}
+            </ActionIcon>
+          )}
+          <div>
+            {child && <span style={XS_DIMMED}>{t('taskList.subtask')}</span>}
+            <Anchor component={Link} to={`/tasks/${id}`} size="sm" fw={500} tabIndex={-1}>
+              {job.name ?? id}
+            </Anchor>
+            <div style={{ ...ROW_FLEX, gap: 2, alignItems: 'center' }}>
+              <span style={{ ...XS_DIMMED, fontFamily: 'var(--mantine-font-family-monospace)' }}>{id}</span>
+              <CopyButton value={id}>
+                {({ copied, copy }) => (
+                  <ActionIcon
+                    variant="subtle"
+                    size="xs"
+                    color={copied ? 'teal' : 'gray'}
+                    onClick={copy}
+                    aria-label={t('taskList.copyId', { id })}
+                    title={copied ? t('taskList.copied') : t('taskList.copyId', { id })}
+                    tabIndex={-1}
+                  >
+                    {copied ? <CheckIcon /> : <CopyIcon />}
+                  </ActionIcon>
+                )}
+              </CopyButton>
+            </div>
+          </div>
+        </div>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 200 }}>
+        <StatusBadge status={status} />
+      </Table.Td>
+      <Table.Td>
+        <span style={{ ...SM, display: 'block' }}>{job.engine_type ?? na}</span>
+        {job.job_direction && <span style={XS_DIMMED}>{t(`taskList.direction.${job.job_direction}`)}</span>}
+      </Table.Td>
+      <Table.Td>{job.net_type ? t(`taskList.network.${job.net_type}`) : na}</Table.Td>
+      <Table.Td>{job.task_type ? t(`taskType.${job.task_type}`) : na}</Table.Td>
+      <Table.Td>
+        <ProgressCell job={job} status={status} item={progress} />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <span style={SM} title={formatDateTime(created, language)}>
+          {formatRelative(created, now, language)}
+        </span>
+      </Table.Td>
+      <Table.Td>
+        <span
+          style={{
+            ...SM,
+            maxWidth: 240,
+            display: '-webkit-box',
+            WebkitLineClamp: 2,
+            WebkitBoxOrient: 'vertical',
+            overflow: 'hidden',
+          }}
+        >
+          {job.description || na}
+        </span>
+      </Table.Td>
+    </Table.Tr>
+  );
+});
 
 /** The task rows: selectable, keyboard-navigable (arrows, Space, Enter), DR parents expandable to their children. */
 export function TaskTable({
@@ -109,27 +257,34 @@ export function TaskTable({
   busy,
   outcomes,
 }: TaskTableProps) {
-  const { t, i18n } = useTranslation();
-  const language = currentLanguage(i18n);
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState(0);
 
+  // The row callbacks stay the same across renders (memoized rows); they read the latest selection from a ref.
+  const latest = useRef({ selected, onSelectedChange });
+  useEffect(() => {
+    latest.current = { selected, onSelectedChange };
+  });
+  const toggle = useCallback((id: string) => {
+    const next = new Set(latest.current.selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    latest.current.onSelectedChange(next);
+  }, []);
+  const toggleExpanded = useCallback((id: string) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
   const ids = jobs.map((j) => j.id!).filter(Boolean);
   const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
   const someSelected = ids.some((id) => selected.has(id));
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onSelectedChange(next);
-  };
-  const toggleExpanded = (id: string) => {
-    const next = new Set(expanded);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setExpanded(next);
-  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     const target = event.target as HTMLElement;
@@ -154,111 +309,23 @@ export function TaskTable({
 
   const row = (job: ListJob, index: number, child: boolean) => {
     const id = job.id ?? '';
-    const status = liveStatus.get(id) ?? job.status;
-    const created = parseServiceTime(job.create_time);
-    const children = job.children ?? [];
-    const isOpen = expanded.has(id);
     return (
-      <Table.Tr
+      <TaskRow
         key={id}
-        data-testid={child ? 'task-child-row' : 'task-row'}
-        data-job-id={id}
-        data-index={child ? undefined : index}
-        data-outcome={outcomes?.get(id)}
-        tabIndex={child ? undefined : index === active ? 0 : -1}
-        aria-selected={child ? undefined : selected.has(id)}
-        onFocus={child ? undefined : () => setActive(index)}
-        bg={selected.has(id) ? 'var(--mantine-primary-color-light)' : undefined}
-      >
-        <Table.Td>
-          {!child && (
-            <Checkbox
-              aria-label={t('taskList.selectRow', { name: job.name ?? id })}
-              checked={selected.has(id)}
-              onChange={() => toggle(id)}
-              tabIndex={-1}
-              data-testid="task-select"
-            />
-          )}
-        </Table.Td>
-        <Table.Td style={child ? { paddingInlineStart: 32 } : undefined}>
-          <Group gap={4} wrap="nowrap" align="flex-start">
-            {children.length > 0 && (
-              <ActionIcon
-                variant="subtle"
-                size="sm"
-                aria-expanded={isOpen}
-                aria-label={t(isOpen ? 'taskList.collapse' : 'taskList.expand', {
-                  name: job.name ?? id,
-                  count: children.length,
-                })}
-                onClick={() => toggleExpanded(id)}
-                data-testid="task-expand"
-                tabIndex={-1}
-              >
-                {isOpen ? '▾' : '▸'}
-              </ActionIcon>
-            )}
-            <div>
-              {child && (
-                <Text size="xs" c="dimmed">
-                  {t('taskList.subtask')}
-                </Text>
-              )}
-              <Anchor component={Link} to={`/tasks/${id}`} size="sm" fw={500} tabIndex={-1}>
-                {job.name ?? id}
-              </Anchor>
-              <Group gap={2} wrap="nowrap">
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {id}
-                </Text>
-                <CopyButton value={id}>
-                  {({ copied, copy }) => (
-                    <Tooltip label={copied ? t('taskList.copied') : t('taskList.copyId', { id })} withArrow>
-                      <ActionIcon
-                        variant="subtle"
-                        size="xs"
-                        color={copied ? 'teal' : 'gray'}
-                        onClick={copy}
-                        aria-label={t('taskList.copyId', { id })}
-                        tabIndex={-1}
-                      >
-                        {copied ? <CheckIcon /> : <CopyIcon />}
-                      </ActionIcon>
-                    </Tooltip>
-                  )}
-                </CopyButton>
-              </Group>
-            </div>
-          </Group>
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 200 }}>
-          <StatusBadge status={status} />
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm">{job.engine_type ?? t('common.notAvailable')}</Text>
-          {job.job_direction && (
-            <Text size="xs" c="dimmed">
-              {t(`taskList.direction.${job.job_direction}`)}
-            </Text>
-          )}
-        </Table.Td>
-        <Table.Td>{job.net_type ? t(`taskList.network.${job.net_type}`) : t('common.notAvailable')}</Table.Td>
-        <Table.Td>{job.task_type ? t(`taskType.${job.task_type}`) : t('common.notAvailable')}</Table.Td>
-        <Table.Td>
-          <ProgressCell job={job} status={status} item={progress.get(id)} />
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <Text size="sm" title={formatDateTime(created, language)}>
-            {formatRelative(created, now, language)}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm" lineClamp={2} maw={240}>
-            {job.description || t('common.notAvailable')}
-          </Text>
-        </Table.Td>
-      </Table.Tr>
+        job={job}
+        index={index}
+        child={child}
+        status={liveStatus.get(id) ?? job.status}
+        progress={progress.get(id)}
+        isSelected={!child && selected.has(id)}
+        isActive={!child && index === active}
+        isOpen={expanded.has(id)}
+        outcome={outcomes?.get(id)}
+        now={now}
+        onToggle={toggle}
+        onToggleExpanded={toggleExpanded}
+        onFocusRow={setActive}
+      />
     );
   };
 
@@ -272,9 +339,7 @@ export function TaskTable({
         aria-describedby="tasks-table-hint"
       >
         <caption id="tasks-table-hint" style={{ captionSide: 'bottom', textAlign: 'start' }}>
-          <Text size="xs" c="dimmed" component="span">
-            {t('taskList.tableHint')}
-          </Text>
+          <span style={XS_DIMMED}>{t('taskList.tableHint')}</span>
         </caption>
         <Table.Thead>
           <Table.Tr>
