@@ -78,7 +78,10 @@ export function partitionByAction<T extends ActionTask>(
 }
 
 /** The reason shown on a disabled action button: the reason shared by every selected task (or the first). */
-export function disabledReason(tasks: readonly ActionTask[], action: TaskActionKind): UnavailableReason | 'noSelection' | undefined {
+export function disabledReason(
+  tasks: readonly ActionTask[],
+  action: TaskActionKind,
+): UnavailableReason | 'noSelection' | undefined {
   if (tasks.length === 0) return 'noSelection';
   const { eligible, skipped } = partitionByAction(tasks, action);
   if (eligible.length > 0) return undefined;

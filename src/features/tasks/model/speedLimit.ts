@@ -41,7 +41,8 @@ export function coveredHours(range: Pick<SpeedRange, 'beginHour' | 'endHour'>): 
 }
 
 const validHour = (h: number) => Number.isInteger(h) && h >= 0 && h <= 23;
-const validSpeed = (s: number | '') => typeof s === 'number' && Number.isInteger(s) && s >= MIN_SPEED && s <= MAX_SPEED;
+const validSpeed = (s: number | '') =>
+  typeof s === 'number' && Number.isInteger(s) && s >= MIN_SPEED && s <= MAX_SPEED;
 
 export function validateSchedule(ranges: readonly SpeedRange[]): ScheduleValidation {
   const errors: ScheduleValidation['ranges'] = ranges.map(() => undefined);
@@ -77,7 +78,10 @@ export function toApiRanges(ranges: readonly SpeedRange[]) {
 
 /** The API's ranges (as returned by 4.1.21 `speed_limit`) → editor ranges; unparsable items are dropped. */
 export function fromApiRanges(
-  items: ReadonlyArray<{ begin?: string | null; end?: string | null; speed?: string | number | null }> | null | undefined,
+  items:
+    | ReadonlyArray<{ begin?: string | null; end?: string | null; speed?: string | number | null }>
+    | null
+    | undefined,
 ): SpeedRange[] {
   const hour = (v: string | null | undefined) => {
     const m = /^(\d{1,2}):\d{2}$/.exec(v ?? '');
