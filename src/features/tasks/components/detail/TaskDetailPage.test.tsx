@@ -211,6 +211,26 @@ describe('TaskDetailPage against the emulator', () => {
     expect((await screen.findByTestId('task-missing')).textContent).toContain('DRS.M05004');
   });
 
+  it('a name the service refuses (DRS.M00277, already used) is explained and the form keeps what was typed', async () => {
+    const user = userEvent.setup();
+    await addTask({ name: 'detail-taken', status: 'INCRE_TRANSFER_STARTED' });
+    const id = await addTask({ name: 'detail-renaming', status: 'INCRE_TRANSFER_STARTED' });
+    await open(`/tasks/${id}?tab=settings`);
+    const basics = await screen.findByTestId('settings-basics');
+    const name = within(basics).getByTestId('basics-name');
+    await user.clear(name);
+    await user.type(name, 'detail-taken');
+    await user.type(within(basics).getByTestId('basics-description'), 'kept after the failure');
+    await user.click(within(basics).getByRole('button', { name: en.taskDetail.settings.save }));
+    expect((await within(basics).findByTestId('drs-error-code')).textContent).toBe('DRS.M00277');
+    expect(within(basics).getByTestId('drs-error-meaning').textContent).not.toBe('');
+    expect((name as HTMLInputElement).value).toBe('detail-taken');
+    expect((within(basics).getByTestId('basics-description') as HTMLTextAreaElement).value).toBe(
+      'kept after the failure',
+    );
+    expect((await detailOf(id)).name).toBe('detail-renaming');
+  });
+
   it('speaks Chinese too: tabs, labels and the status in zh-cn', async () => {
     const id = await addTask({ name: 'detail-zh', status: 'INCRE_TRANSFER_STARTED' });
     await open(`/tasks/${id}`);
