@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect, test, type EmulatorControl } from './fixtures';
@@ -201,3 +202,37 @@ test('resume a half-configured task at the step it reached', async ({ page, requ
   await expect(page).toHaveURL(new RegExp(`/create/${id}/objects$`));
   await expect(page.getByRole('heading', { name: 'Configure task e2e-resume' })).toBeVisible();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`wizard steps have no WCAG A/AA violations (${scheme})`, async ({ page, request }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const answer = await request.post('/__emulator/tasks', {
+      data: { project_id: EMULATOR_PROJECT_ID, tasks: [{ name: 'e2e-a11y', db_use_type: 'sync' }] },
+    });
+    const id = ((await answer.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
+    const check = async () => {
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .exclude('.tsqd-parent-container')
+        .analyze();
+      return results.violations.map((v) => ({
+        id: v.id,
+        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+      }));
+    };
+    await page.goto('/create');
+    await page.getByRole('button', { name: 'Create task' }).click(); // errors shown at the fields
+    await expect(page.getByText('The name must be 4 to 50 characters long.')).toBeVisible();
+    expect(await check()).toEqual([]);
+    await page.goto(`/create/${id}/connections`);
+    await expect(page.getByTestId('conn-so')).toBeVisible();
+    expect(await check()).toEqual([]);
+    await page.goto(`/create/${id}/objects`);
+    await page.locator('label', { hasText: 'Chosen databases and tables' }).click();
+    await page.getByLabel(/Add databases and tables/).fill('shop\nsales.orders');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: 'Show tables of sales' }).click();
+    await expect(page.getByLabel('Select table sales.orders')).toBeVisible();
+    expect(await check()).toEqual([]);
+  });
+}

@@ -109,11 +109,11 @@ export function ConfirmStep({
 
   return (
     <Stack>
-      <Title order={2} size="h3">
+      <Title order={3} size="h4">
         {t('wizard.confirm.summary')}
       </Title>
       <Summary basics={basics} so={so} ta={ta} objects={objects} />
-      <Title order={2} size="h3">
+      <Title order={3} size="h4">
         {t('wizard.confirm.requests')}
       </Title>
       <Text size="sm" c="dimmed">
@@ -143,7 +143,7 @@ export function ConfirmStep({
           );
         })}
       </Accordion>
-      <Title order={2} size="h3">
+      <Title order={3} size="h4">
         {t('wizard.confirm.when')}
       </Title>
       <SegmentedControl

@@ -3,6 +3,7 @@ import { Stack, Stepper, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STEPS, type StepKey } from '../model/steps';
+import classes from './WizardFrame.module.css';
 
 export interface WizardFrameProps {
   active: StepKey;
@@ -15,8 +16,8 @@ export interface WizardFrameProps {
 export function WizardFrame({ active, reachable, onStep, title, children }: WizardFrameProps) {
   const { t } = useTranslation();
   return (
-    <Stack gap="lg">
-      <Title order={1}>{title}</Title>
+    <Stack gap="lg" className={classes.root}>
+      <Title order={2}>{title}</Title>
       <Stepper
         active={STEPS.indexOf(active)}
         onStepClick={(i) => {
