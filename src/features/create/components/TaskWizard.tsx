@@ -39,6 +39,7 @@ import { ConfirmStep } from './ConfirmStep';
 import { ConnectionCard, type TestState } from './ConnectionCard';
 import { ObjectsEditor } from './ObjectsEditor';
 import { ParametersStep } from './ParametersStep';
+import { SyncPolicyForm } from './SyncPolicyForm';
 import { Summary } from './Summary';
 import { useLeaveGuard } from './useLeaveGuard';
 import { WizardFrame } from './WizardFrame';
@@ -427,6 +428,8 @@ function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizard
         <Stack>
           {active === 'parameters' && paramsApply ? (
             <ParametersStep jobId={jobId} />
+          ) : active === 'processing' && basics.scenario === 'sync' ? (
+            <SyncPolicyForm jobId={jobId} postgres={types.so === 'postgresql'} />
           ) : (
             <Alert color="gray" variant="light" title={t(`wizard.${active}.title`)}>
               {t(`wizard.${active}.notYet`)}

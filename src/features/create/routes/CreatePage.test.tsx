@@ -33,7 +33,7 @@ describe('creation wizard against the emulator', () => {
   it('refuses Create with the reasons at the fields, and sends nothing', async () => {
     const user = userEvent.setup();
     const app = await render('/create');
-    await user.type(await screen.findByLabelText(/Task name/), '1bad');
+    await user.type(await screen.findByLabelText(/Task name/, {}, { timeout: 10_000 }), '1bad');
     await user.click(screen.getByRole('button', { name: 'Create task' }));
     expect(await screen.findByText('The name must start with a letter.')).toBeTruthy();
     expect(screen.getByText(/Enter the subnet's network ID/)).toBeTruthy();
@@ -45,7 +45,7 @@ describe('creation wizard against the emulator', () => {
   it('MySQL migration end to end: create, wrong password explained, test both, objects, pre-check, start', async () => {
     const user = userEvent.setup();
     const app = await render('/create');
-    await user.type(await screen.findByLabelText(/Task name/), 'wizard-e2e-1');
+    await user.type(await screen.findByLabelText(/Task name/, {}, { timeout: 10_000 }), 'wizard-e2e-1');
     await user.type(screen.getByLabelText(/DRS subnet ID/), '352ad828-3467-4f03-987a-c55a5a9dd417');
     await user.type(screen.getByLabelText('Cloud instance region'), 'eu-de');
     await user.type(screen.getByLabelText(/Cloud DB instance ID/), 'e05a3679efe241d8b5dee80b17c1a863in01');
@@ -150,6 +150,28 @@ describe('creation wizard against the emulator', () => {
     const source = await screen.findByTestId('conn-so');
     expect(within(source).getByText('Saved')).toBeTruthy();
     expect((within(source).getByLabelText(/^Password/) as HTMLInputElement).value).toBe('');
+    app.unmount();
+  });
+
+  it('synchronization: the processing step saves the sync policy (4.3.2)', async () => {
+    const user = userEvent.setup();
+    const answer = (await control('/tasks', {
+      project_id: TEST_PROJECT,
+      tasks: [{ name: 'sync-policy', db_use_type: 'sync', engine_type: 'mysql' }],
+    })) as { tasks: Array<{ id: string }> };
+    const id = answer.tasks[0]!.id;
+    const app = await render(`/create/${id}/objects`);
+    await user.click(await screen.findByRole('button', { name: 'Save objects and continue' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
+    const form = await screen.findByTestId('sync-policy');
+    await user.click(within(form).getByRole('switch', { name: 'Synchronize DDL in the incremental phase' }));
+    await user.click(within(form).getByRole('button', { name: 'Save policy' }));
+    expect(await within(form).findByText('The synchronization policy is saved.')).toBeTruthy();
+    const detail = await emulator.call<{
+      results: Array<{ conflict_policy?: string; filter_ddl_policy?: string }>;
+    }>('POST', '/jobs/batch-detail', { jobs: [id] });
+    expect(detail.results[0]!.conflict_policy).toBe('ignore');
+    expect(detail.results[0]!.filter_ddl_policy).toBe('drop_database');
     app.unmount();
   });
 });
