@@ -34,6 +34,7 @@ export interface ConfirmStepProps {
   ta: Connection;
   objects: ObjectSelection;
   objectsApply: boolean;
+  replaceDefiner: boolean;
   onBack: () => void;
   onStarted: () => void;
 }
@@ -54,6 +55,7 @@ export function ConfirmStep({
   ta,
   objects,
   objectsApply,
+  replaceDefiner,
   onBack,
   onStarted,
 }: ConfirmStepProps) {
@@ -74,7 +76,7 @@ export function ConfirmStep({
     [
       'modify',
       'PUT /v3/{project_id}/jobs/batch-modification',
-      maskSecrets(modifyJobBody(jobId, basics, so, ta, false)),
+      maskSecrets(modifyJobBody(jobId, basics, so, ta, replaceDefiner)),
     ],
     ...(objectsApply
       ? [

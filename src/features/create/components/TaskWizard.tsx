@@ -1,6 +1,17 @@
 import '@mantine/core/styles/Progress.css';
 import '@mantine/core/styles/SimpleGrid.css';
-import { Alert, Anchor, Button, Group, Loader, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -203,6 +214,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizard
   const [connSaved, setConnSaved] = useState(savedEarlier);
   const [objects, setObjects] = useState<ObjectSelection>(() => draft?.objects ?? objectsFromDetail(detail));
   const [objectsSaved, setObjectsSaved] = useState(detail.object_switch === true);
+  const [replaceDefiner, setReplaceDefiner] = useState(detail.replace_definer ?? false);
   const [invalidated, setInvalidated] = useState(false);
   const [precheck, setPrecheck] = useState<PrecheckStatus>();
   const [failure, setFailure] = useState<Failure>();
@@ -296,7 +308,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizard
     setFailure(undefined);
     if (connSaved) return go(objectsApply ? 'objects' : 'processing');
     if (!bothPassed || modify.isPending) return;
-    modify.mutate(modifyJobBody(jobId, basics, conns.so, conns.ta, false), {
+    modify.mutate(modifyJobBody(jobId, basics, conns.so, conns.ta, replaceDefiner), {
       onSuccess: (data) => {
         const f = splitBatchResults(data.results).failures[0];
         if (f) return setFailure(explainFailure(f, language));
@@ -377,6 +389,18 @@ function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizard
               />
             ))}
           </SimpleGrid>
+          {types.so === 'mysql' && (
+            <Switch
+              label={t('wizard.conn.replaceDefiner')}
+              description={t('wizard.conn.replaceDefinerHint')}
+              checked={replaceDefiner}
+              disabled={!bothPassed && connSaved}
+              onChange={(e) => {
+                setReplaceDefiner(e.currentTarget.checked);
+                setConnSaved(false);
+              }}
+            />
+          )}
           {!connSaved && !bothPassed && (
             <Text size="sm" c="dimmed">
               {t('wizard.conn.testBoth')}
@@ -471,6 +495,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizard
           ta={conns.ta}
           objects={objects}
           objectsApply={objectsApply}
+          replaceDefiner={replaceDefiner}
           onBack={() => go('precheck')}
           onStarted={() => {
             setStarted(true);
