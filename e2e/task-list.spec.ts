@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect, test } from './fixtures';
@@ -178,3 +179,56 @@ test.describe('task list', () => {
     await expect(page.getByTestId('action-outcome-summary')).toHaveText('1 succeeded, 0 failed, 0 skipped');
   });
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`task list accessibility (${scheme})`, () => {
+    test.use({ colorScheme: scheme });
+    test('the list with a selection, an expanded DR task, the outcome and the speed-limit dialog pass axe', async ({
+      page,
+      request,
+      emulator,
+    }) => {
+      test.skip(!emulator.available, 'needs the emulator control API');
+      test.setTimeout(90_000);
+      const axe = async () => {
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .exclude('.tsqd-parent-container')
+          .analyze();
+        return results.violations.map((v) => ({
+          id: v.id,
+          nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.any[0]?.message ?? ''}`).slice(0, 5),
+        }));
+      };
+      await addTasks(request, [
+        { name: 'e2e-a11y-run', status: 'FULL_TRANSFER_STARTED', task_type: 'FULL_INCR_TRANS' },
+        { name: 'e2e-a11y-cfg', status: 'CONFIGURATION' },
+      ]);
+      await page.goto('/tasks?name=e2e-a11y');
+      await expect(page.getByTestId('task-row')).toHaveCount(2);
+      await page.getByTestId('task-select-all').check();
+      await page.getByTestId('task-action-bar').getByRole('button', { name: 'Pause' }).click();
+      await page.getByRole('dialog').getByTestId('action-submit').click();
+      await expect(page.getByTestId('action-outcome')).toBeVisible();
+      expect(await axe()).toEqual([]);
+
+      await page.goto('/tasks?name=e2e-a11y-run');
+      await expect(page.getByTestId('task-row')).toHaveCount(1);
+      await page.getByTestId('task-select-all').check();
+      await page.getByTestId('task-action-bar').getByRole('button', { name: 'Stop' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      expect(await axe()).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      await page.goto('/tasks?scenario=cloudDataGuard');
+      await expect(page.getByTestId('task-row').first()).toBeVisible();
+      const expand = page.getByTestId('task-expand').first();
+      if (await expand.count()) {
+        await expand.click();
+        await expect(page.getByTestId('task-child-row').first()).toBeVisible();
+      }
+      expect(await axe()).toEqual([]);
+    });
+  });
+}

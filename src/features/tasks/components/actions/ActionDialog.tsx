@@ -105,6 +105,7 @@ export function ActionDialog({ kind, tasks, onClose, onDone, initialSpeedLimits 
       onClose={() => !mutation.isPending && onClose()}
       title={t(titleKey)}
       size={kind === 'speedLimit' ? 'xl' : 'md'}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       data-testid="action-dialog"
     >
       <form onSubmit={submit} noValidate data-testid={`action-form-${kind}`}>

@@ -60,12 +60,12 @@ export function ActionOutcome({ run, onDismiss }: { run: ActionRun; onDismiss?: 
                   </Text>
                 )}
                 {o.message && !explanation?.known && (
-                  <Text size="xs" ml="md" c="dimmed">
+                  <Text size="xs" ml="md">
                     {o.message}
                   </Text>
                 )}
                 {o.reason && (
-                  <Text size="xs" ml="md" c="dimmed">
+                  <Text size="xs" ml="md">
                     {t(`taskActions.reason.${o.reason}`)}
                   </Text>
                 )}

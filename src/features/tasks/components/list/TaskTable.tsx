@@ -154,7 +154,8 @@ const TaskRow = memo(function TaskRow({
       tabIndex={child ? undefined : isActive ? 0 : -1}
       aria-selected={child ? undefined : isSelected}
       onFocus={child ? undefined : () => onFocusRow(index)}
-      bg={isSelected ? 'var(--mantine-primary-color-light)' : undefined}
+      // a bar, not a tint: tinted rows take the links below AA contrast in one scheme or the other
+      style={isSelected ? { boxShadow: 'inset 3px 0 0 var(--mantine-primary-color-filled)' } : undefined}
     >
       <Table.Td>
         {!child && (
@@ -332,7 +333,6 @@ export function TaskTable({
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table
-        highlightOnHover
         verticalSpacing="xs"
         data-testid="tasks-table"
         aria-busy={busy}
