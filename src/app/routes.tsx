@@ -1,4 +1,5 @@
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
+import { loadFeatureMessages } from '../lib/i18n';
 import { Navigate, Route, Routes } from 'react-router';
 import { Shell } from './Shell';
 
@@ -6,28 +7,41 @@ import { Shell } from './Shell';
  * The route table. Every page is a lazy component, so its code (and Recharts, used by later pages) is fetched when
  * the page is first visited, not with the first page. Declarative routes (not the data router) keep the first
  * page's bundle small; data comes from react-query, not route loaders. The Shell wraps each page in Suspense and
- * an error boundary that resets on navigation.
+ * an error boundary that resets on navigation. A page loads together with the strings of the features it shows.
  */
-const TasksPage = lazy(() =>
-  import('../features/tasks/routes/TasksPage').then((m) => ({ default: m.TasksPage })),
+function page<T extends ComponentType>(load: () => Promise<T>, features: string[]) {
+  return lazy(async () => {
+    const [component] = await Promise.all([load(), loadFeatureMessages(...features)]);
+    return { default: component };
+  });
+}
+
+const TasksPage = page(
+  () => import('../features/tasks/routes/TasksPage').then((m) => m.TasksPage),
+  ['tasks'],
 );
-const TaskDetailPage = lazy(() =>
-  import('../features/tasks/routes/TaskDetailPage').then((m) => ({ default: m.TaskDetailPage })),
+const TaskDetailPage = page(
+  () => import('../features/tasks/routes/TaskDetailPage').then((m) => m.TaskDetailPage),
+  ['tasks'],
 );
-const PrecheckPage = lazy(() =>
-  import('../features/precheck/routes/PrecheckPage').then((m) => ({ default: m.PrecheckPage })),
+const PrecheckPage = page(
+  () => import('../features/precheck/routes/PrecheckPage').then((m) => m.PrecheckPage),
+  ['precheck', 'tasks'],
 );
-const BatchCreatePage = lazy(() =>
-  import('../features/create/routes/BatchCreatePage').then((m) => ({ default: m.BatchCreatePage })),
+const BatchCreatePage = page(
+  () => import('../features/create/routes/BatchCreatePage').then((m) => m.BatchCreatePage),
+  ['create', 'tasks'],
 );
-const CreatePage = lazy(() =>
-  import('../features/create/routes/CreatePage').then((m) => ({ default: m.CreatePage })),
+const CreatePage = page(
+  () => import('../features/create/routes/CreatePage').then((m) => m.CreatePage),
+  ['create', 'precheck', 'tasks'],
 );
-const ComparisonsPage = lazy(() =>
-  import('../features/comparison/routes/ComparisonsPage').then((m) => ({ default: m.ComparisonsPage })),
+const ComparisonsPage = page(
+  () => import('../features/comparison/routes/ComparisonsPage').then((m) => m.ComparisonsPage),
+  ['comparison'],
 );
-const DrPage = lazy(() => import('../features/dr/routes/DrPage').then((m) => ({ default: m.DrPage })));
-const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const DrPage = page(() => import('../features/dr/routes/DrPage').then((m) => m.DrPage), ['dr']);
+const NotFoundPage = page(() => import('./NotFoundPage').then((m) => m.NotFoundPage), []);
 
 export function AppRoutes() {
   return (

@@ -34,14 +34,35 @@ function browserLanguage(): Language {
 type Messages = Record<string, unknown>;
 
 /**
- * Each feature keeps its strings beside it: `src/features/<feature>/locales/{en-us,zh-cn}.json`, merged here into
- * the one `translation` namespace. A feature file's top-level keys are its own (a test forbids clashes), so
- * features can add strings without touching each other's files.
+ * Each feature keeps its strings beside it: `src/features/<feature>/locales/{en-us,zh-cn}.json`, merged into the
+ * one `translation` namespace. A feature file's top-level keys are its own (a test forbids clashes). Feature strings
+ * are separate chunks, loaded with the feature's pages (`loadFeatureMessages`, called by the route table), so the
+ * first page carries only the shared strings.
  */
-const featureMessages = import.meta.glob<Messages>('../features/*/locales/*.json', {
-  eager: true,
-  import: 'default',
-});
+const featureLoaders = import.meta.glob<Messages>('../features/*/locales/*.json', { import: 'default' });
+
+/** Feature messages loaded so far, per language; every i18n instance gets them. */
+const loadedFeatureMessages = new Map<string, { language: Language; messages: Messages }>();
+const instances = new Set<I18n>();
+
+/** Adds one feature's messages of one language to every i18n instance, present and future. */
+export function registerFeatureMessages(feature: string, language: Language, messages: Messages): void {
+  loadedFeatureMessages.set(`${feature}/${language}`, { language, messages });
+  for (const instance of instances) instance.addResourceBundle(language, 'translation', messages, true, true);
+}
+
+/** Loads the strings of these features in both languages (so a language switch needs no wait). */
+export async function loadFeatureMessages(...features: string[]): Promise<void> {
+  await Promise.all(
+    features.flatMap((feature) =>
+      LANGUAGES.map(async (language) => {
+        if (loadedFeatureMessages.has(`${feature}/${language}`)) return;
+        const load = featureLoaders[`../features/${feature}/locales/${language}.json`];
+        if (load) registerFeatureMessages(feature, language, await load());
+      }),
+    ),
+  );
+}
 
 function deepMerge(target: Messages, source: Messages): Messages {
   for (const [key, value] of Object.entries(source)) {
@@ -54,16 +75,13 @@ function deepMerge(target: Messages, source: Messages): Messages {
   return target;
 }
 
-/** The whole message tree of one language: the shared file plus every feature's file. */
+/** The message tree of one language: the shared file plus every feature loaded so far. */
 export function messagesFor(language: Language): Messages {
   const merged = deepMerge({}, language === 'en-us' ? enUS : zhCN);
-  for (const [path, messages] of Object.entries(featureMessages))
-    if (path.endsWith(`/${language}.json`)) deepMerge(merged, messages);
+  for (const loaded of loadedFeatureMessages.values())
+    if (loaded.language === language) deepMerge(merged, loaded.messages);
   return merged;
 }
-
-/** Feature locale files by path, for the locale tests. */
-export const FEATURE_MESSAGE_FILES: Readonly<Record<string, Messages>> = featureMessages;
 
 /** Creates an initialised i18next instance (synchronous: both bundles are small and shipped inline). */
 export function createI18n(language: Language = readStoredLanguage() ?? browserLanguage()): I18n {
@@ -82,6 +100,7 @@ export function createI18n(language: Language = readStoredLanguage() ?? browserL
     initAsync: false,
     returnNull: false,
   });
+  instances.add(instance);
   instance.on('languageChanged', (lng) => {
     if (typeof document !== 'undefined' && isLanguage(lng)) document.documentElement.lang = INTL_LOCALE[lng];
   });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import en from './en-us.json';
 import zh from './zh-cn.json';
 import { JOB_STATUSES, STATUS_GROUPS } from '../features/tasks/model/status';
-import { FEATURE_MESSAGE_FILES, messagesFor } from '../lib/i18n';
+import { messagesFor } from '../lib/i18n';
+
+const FEATURE_MESSAGE_FILES = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -36,7 +41,7 @@ describe('feature locale files', () => {
     }
   });
 
-  it('are merged into the messages of each language', () => {
+  it('are merged into the messages of each language (all registered by the test setup)', () => {
     for (const [path, messages] of files) {
       const language = path.endsWith('/zh-cn.json') ? 'zh-cn' : 'en-us';
       for (const key of keys(messages)) expect(get(messagesFor(language), key), key).toBe(get(messages, key));

@@ -1,6 +1,7 @@
 // Vitest setup for component tests (jsdom): the browser APIs Mantine needs that jsdom lacks, and cleanup.
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { registerFeatureMessages } from '../lib/i18n';
 
 afterEach(() => {
   cleanup();
@@ -34,3 +35,15 @@ if (!('ResizeObserver' in window)) {
 }
 
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
+
+// Component tests render pages directly (not through the lazy route table): give every i18n instance every
+// feature's strings up front.
+const featureMessages = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', {
+  eager: true,
+  import: 'default',
+});
+for (const [path, messages] of Object.entries(featureMessages)) {
+  const [, feature, language] = /features\/([^/]+)\/locales\/([^/]+)\.json$/.exec(path) ?? [];
+  if (feature && (language === 'en-us' || language === 'zh-cn'))
+    registerFeatureMessages(feature, language, messages);
+}
