@@ -36,6 +36,7 @@ export interface ConfirmStepProps {
   objectsApply: boolean;
   replaceDefiner: boolean;
   onBack: () => void;
+  onStarting: () => void;
   onStarted: () => void;
 }
 
@@ -57,6 +58,7 @@ export function ConfirmStep({
   objectsApply,
   replaceDefiner,
   onBack,
+  onStarting,
   onStarted,
 }: ConfirmStepProps) {
   const { t, i18n } = useTranslation();
@@ -98,6 +100,7 @@ export function ConfirmStep({
       return;
     }
     if (start.isPending || done) return;
+    onStarting();
     start.mutate(startBody, {
       onSuccess: (data) => {
         const f = splitBatchResults(data.results).failures[0];

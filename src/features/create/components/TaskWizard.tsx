@@ -96,7 +96,7 @@ export function TaskWizard({ jobId, step }: { jobId: string; step: string | unde
         jobId={jobId}
         step={step}
         detail={detail.data.results[0]}
-        onStarted={() => setStartedHere(true)}
+        onStarting={() => setStartedHere(true)}
       />
     );
   if (!current || current.error_code === 'DRS.M00289' || current.error_code === 'DRS.M05004')
@@ -173,7 +173,7 @@ export function TaskWizard({ jobId, step }: { jobId: string; step: string | unde
         />
       </WizardFrame>
     );
-  return <ConfiguringWizard jobId={jobId} step={step} detail={d} onStarted={() => setStartedHere(true)} />;
+  return <ConfiguringWizard jobId={jobId} step={step} detail={d} onStarting={() => setStartedHere(true)} />;
 }
 
 type Failure = ReturnType<typeof explainFailure<unknown>>;
@@ -182,10 +182,11 @@ interface ConfiguringWizardProps {
   jobId: string;
   step: string | undefined;
   detail: Detail;
-  onStarted: () => void;
+  /** called before the start request: the wizard must stay shown while the status leaves CONFIGURATION */
+  onStarting: () => void;
 }
 
-function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizardProps) {
+function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizardProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const navigate = useNavigate();
@@ -497,10 +498,8 @@ function ConfiguringWizard({ jobId, step, detail, onStarted }: ConfiguringWizard
           objectsApply={objectsApply}
           replaceDefiner={replaceDefiner}
           onBack={() => go('precheck')}
-          onStarted={() => {
-            setStarted(true);
-            onStarted();
-          }}
+          onStarting={onStarting}
+          onStarted={() => setStarted(true)}
         />
       )}
     </WizardFrame>
