@@ -49,6 +49,7 @@ import { stepPath, stepSchema, type StepKey } from '../model/steps';
 import { ConfirmStep } from './ConfirmStep';
 import { ConnectionCard, type TestState } from './ConnectionCard';
 import { ObjectsEditor } from './ObjectsEditor';
+import { MigrationUsersForm } from './MigrationUsersForm';
 import { ParametersStep } from './ParametersStep';
 import { SyncPolicyForm } from './SyncPolicyForm';
 import { Summary } from './Summary';
@@ -453,6 +454,8 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
         <Stack>
           {active === 'parameters' && paramsApply ? (
             <ParametersStep jobId={jobId} />
+          ) : active === 'processing' && basics.scenario === 'migration' && types.so === 'mysql' ? (
+            <MigrationUsersForm jobId={jobId} />
           ) : active === 'processing' && basics.scenario === 'sync' ? (
             <SyncPolicyForm jobId={jobId} postgres={types.so === 'postgresql'} />
           ) : (

@@ -101,6 +101,21 @@ describe('creation wizard against the emulator', () => {
     expect(screen.getByText('partial: 2 of 2 tables')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Save objects and continue' }));
     await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
+
+    // migrated users (4.2.2 → 4.2.1): choose which source accounts to migrate
+    const usersForm = await screen.findByTestId('migration-users');
+    await user.click(within(usersForm).getByRole('switch', { name: /Migrate the source's users and roles/ }));
+    const boxes = within(usersForm).getAllByRole('checkbox', { name: /^Migrate '/ });
+    expect(boxes.length).toBeGreaterThan(1);
+    const firstAccount = boxes[0]!.getAttribute('aria-label')!.replace(/^Migrate /, '');
+    if ((boxes[0] as HTMLInputElement).checked) await user.click(boxes[0]!);
+    await user.click(within(usersForm).getByRole('button', { name: 'Save user settings' }));
+    expect(await within(usersForm).findByText('The user migration settings are saved.')).toBeTruthy();
+    const stored = await emulator.call<{ user_list: Array<{ account: string; selected: boolean }> }>(
+      'GET',
+      `/jobs/${id}/get-src-user`,
+    );
+    expect(stored.user_list.find((u) => u.account === firstAccount)?.selected).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
     // parameters (4.1.9): differences highlighted; apply one source value to the destination (4.1.10)
