@@ -198,7 +198,10 @@ test('resume a half-configured task at the step it reached', async ({ page, requ
     data: { project_id: EMULATOR_PROJECT_ID, tasks: [{ name: 'e2e-resume', db_use_type: 'migration' }] },
   });
   const id = ((await answer.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
-  await page.goto(`/create/${id}`);
+  // From the task list: the half-configured task offers "Continue setup".
+  await page.goto(`/tasks?name=${id}`);
+  const row = page.locator(`[data-testid="task-row"][data-job-id="${id}"]`);
+  await row.getByRole('link', { name: 'Continue setup' }).click();
   await expect(page).toHaveURL(new RegExp(`/create/${id}/objects$`));
   await expect(page.getByRole('heading', { name: 'Configure task e2e-resume' })).toBeVisible();
 });

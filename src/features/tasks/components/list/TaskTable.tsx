@@ -214,6 +214,12 @@ const TaskRow = memo(function TaskRow({
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 200 }}>
         <StatusBadge status={status} />
+        {status === 'CONFIGURATION' && !child && (
+          // A task left half-configured resumes in the wizard at the step it reached.
+          <Anchor component={Link} to={`/create/${id}`} size="xs" display="block" mt={4} tabIndex={-1}>
+            {t('taskList.continueSetup')}
+          </Anchor>
+        )}
       </Table.Td>
       <Table.Td>
         <span style={{ ...SM, display: 'block' }}>{job.engine_type ?? na}</span>
