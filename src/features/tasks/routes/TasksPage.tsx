@@ -76,14 +76,19 @@ export function TasksPage() {
   useDocumentTitle(t('tasks.title'));
 
   // Navigations are transitions: under load a second change (a tab, then a filter) can come before the first one
-  // renders. Build each change on the last one asked for, so both stick.
-  const pending = useRef<URLSearchParams | null>(null);
+  // renders, and an intermediate navigation can render after a later one was asked for. Build each change on the
+  // last one asked for; forget the requests once the last of them rendered, or when the URL changed by itself
+  // (Back, a link).
+  const requested = useRef<string[]>([]);
   useEffect(() => {
-    pending.current = null; // rendered (or another navigation, e.g. Back, happened): the URL is the truth again
+    const at = requested.current.indexOf(params.toString());
+    requested.current = at < 0 ? [] : requested.current.slice(at + 1);
   }, [params]);
   const update = (patch: Partial<TaskListSearch>) => {
-    const next = toSearchParams({ ...parseTaskListSearch(pending.current ?? params), ...patch });
-    pending.current = next;
+    const last = requested.current.at(-1);
+    const base = last !== undefined ? new URLSearchParams(last) : params;
+    const next = toSearchParams({ ...parseTaskListSearch(base), ...patch });
+    requested.current.push(next.toString());
     setParams(next);
   };
   const filters: ListFilterValues = {
