@@ -761,6 +761,10 @@ function setTransformation(ctx: RequestContext) {
     simpleBatch(ctx, (item) => {
       const t = actionTask(ctx, item.job_id);
       requireAction(t, ctx.now, 'CHANGE');
+      // 4.3.1 table 4-268: `value` is mandatory, at most 256 characters; a filter is one standard SQL condition.
+      const value = item.transformation_info?.value;
+      if (typeof value !== 'string' || value.trim() === '') throw drsError('DRS.M00201', 'value');
+      if (value.length > 256 || value.includes(';')) throw drsError('DRS.M00202', 'value');
       // Detail (4.1.21) shows the rules as { total_count, filter_conditions: [...] }, one condition per call.
       const prev = (t.config.data_transformation as Json)?.filter_conditions ?? [];
       const type = item.transformation_info?.transformation_type ?? 'contentConditionalFilter';

@@ -48,6 +48,7 @@ import {
 import { stepPath, stepSchema, type StepKey } from '../model/steps';
 import { ConfirmStep } from './ConfirmStep';
 import { ConnectionCard, type TestState } from './ConnectionCard';
+import { FilterRulesForm } from './FilterRulesForm';
 import { ObjectsEditor } from './ObjectsEditor';
 import { MigrationUsersForm } from './MigrationUsersForm';
 import { ParametersStep } from './ParametersStep';
@@ -457,7 +458,10 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
           ) : active === 'processing' && basics.scenario === 'migration' && types.so === 'mysql' ? (
             <MigrationUsersForm jobId={jobId} />
           ) : active === 'processing' && basics.scenario === 'sync' ? (
-            <SyncPolicyForm jobId={jobId} postgres={types.so === 'postgresql'} />
+            <Stack gap="xl">
+              <FilterRulesForm jobId={jobId} />
+              <SyncPolicyForm jobId={jobId} postgres={types.so === 'postgresql'} />
+            </Stack>
           ) : (
             <Alert color="gray" variant="light" title={t(`wizard.${active}.title`)}>
               {t(`wizard.${active}.notYet`)}

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/renderApp';
@@ -189,4 +189,105 @@ describe('creation wizard against the emulator', () => {
     expect(detail.results[0]!.filter_ddl_policy).toBe('drop_database');
     app.unmount();
   });
+  it('synchronization: row filters (4.3.1) are checked, saved, and a refused rule shows the reason', async () => {
+    const user = userEvent.setup();
+    const answer = (await control('/tasks', {
+      project_id: TEST_PROJECT,
+      tasks: [{ name: 'sync-filters', db_use_type: 'sync', engine_type: 'mysql' }],
+    })) as { tasks: Array<{ id: string }> };
+    const id = answer.tasks[0]!.id;
+    const app = await render(`/create/${id}/objects`);
+    await user.click(await screen.findByRole('button', { name: 'Save objects and continue' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
+    const form = await screen.findByTestId('filter-rules');
+    const save = within(form).getByRole('button', { name: 'Save row filters' });
+    const detailRules = async () =>
+      (
+        await emulator.call<{
+          results: Array<{
+            data_transformation?: { filter_conditions?: Array<{ transformation_info: { value: string } }> };
+          }>;
+        }>('POST', '/jobs/batch-detail', { jobs: [id] })
+      ).results[0]!.data_transformation?.filter_conditions ?? [];
+
+    // invalid: empty fields and a duplicate table are refused at the fields, nothing is sent
+    await user.click(save);
+    expect(within(form).getAllByText('Required.').length).toBe(3);
+    const rule0 = within(form).getByTestId('filter-rule-0');
+    await user.type(within(rule0).getByLabelText('Database'), 'shop');
+    await user.type(within(rule0).getByLabelText('Table'), 'orders');
+    await user.type(within(rule0).getByLabelText(/WHERE condition/), 'id > 5');
+    await user.click(within(form).getByRole('button', { name: 'Add a rule' }));
+    const rule1 = within(form).getByTestId('filter-rule-1');
+    await user.type(within(rule1).getByLabelText('Database'), 'shop');
+    await user.type(within(rule1).getByLabelText('Table'), 'orders');
+    await user.type(within(rule1).getByLabelText(/WHERE condition/), 'id < 3');
+    await user.click(save);
+    expect(within(form).getByText(/This table already has a rule/)).toBeTruthy();
+    expect(await detailRules()).toHaveLength(0);
+
+    // refused by DRS (two statements): code and meaning shown, the input kept
+    await user.clear(within(rule1).getByLabelText('Table'));
+    await user.type(within(rule1).getByLabelText('Table'), 'items');
+    await user.clear(within(rule1).getByLabelText(/WHERE condition/));
+    await user.type(within(rule1).getByLabelText(/WHERE condition/), 'id < 3; drop table items');
+    await user.click(save);
+    const refused = await within(form).findByTestId('filter-failure');
+    expect(within(refused).getByText('DRS.M00202')).toBeTruthy();
+    expect(refused.textContent).toContain('value');
+    expect((within(rule1).getByLabelText(/WHERE condition/) as HTMLInputElement).value).toBe(
+      'id < 3; drop table items',
+    );
+
+    // fixed: both rules saved
+    await user.clear(within(rule1).getByLabelText(/WHERE condition/));
+    await user.type(within(rule1).getByLabelText(/WHERE condition/), 'price >= 10');
+    await user.click(save);
+    expect(await within(form).findByText('2 row filters are saved.')).toBeTruthy();
+    const values = (await detailRules()).map((c) => c.transformation_info.value);
+    expect(values).toContain('id > 5');
+    expect(values).toContain('price >= 10');
+    app.unmount();
+  });
+
+  it('confirm step: a scheduled start leaves the task WAITING_FOR_START', async () => {
+    const user = userEvent.setup();
+    const answer = (await control('/tasks', {
+      project_id: TEST_PROJECT,
+      tasks: [{ name: 'sync-scheduled', db_use_type: 'sync', engine_type: 'mysql' }],
+    })) as { tasks: Array<{ id: string }> };
+    const id = answer.tasks[0]!.id;
+    const app = await render(`/create/${id}/objects`);
+    await user.click(await screen.findByRole('button', { name: 'Save objects and continue' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/parameters`));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/precheck`));
+    const next = screen.getByRole('button', { name: 'Next' });
+    await advance(7_000);
+    await waitFor(() => expect(next).toHaveProperty('disabled', false), { timeout: 8_000 });
+    await user.click(next);
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/confirm`));
+
+    await user.click(await screen.findByText('At a chosen time'));
+    const at = screen.getByLabelText('Start at');
+    // a past time is refused at the field, nothing is sent
+    fireEvent.change(at, { target: { value: '2020-01-01T10:00' } });
+    await user.click(screen.getByRole('button', { name: 'Schedule start' }));
+    expect(await screen.findByText('Choose a time in the future.')).toBeTruthy();
+    expect(await statusOf(id)).toBe('CONFIGURATION');
+
+    const future = new Date(Date.now() + 2 * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${future.getFullYear()}-${pad(future.getMonth() + 1)}-${pad(future.getDate())}T${pad(future.getHours())}:${pad(future.getMinutes())}`;
+    fireEvent.change(at, { target: { value: local } });
+    expect(screen.getByTestId('body-start').textContent).toContain('start_time');
+    await user.click(screen.getByRole('button', { name: 'Schedule start' }));
+    expect(await screen.findByText('The task will start at the chosen time.')).toBeTruthy();
+    expect(await statusOf(id)).toBe('WAITING_FOR_START');
+    await advance(60_000);
+    expect(await statusOf(id)).toBe('WAITING_FOR_START');
+    app.unmount();
+  }, 60_000);
 });

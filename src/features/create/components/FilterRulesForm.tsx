@@ -1,0 +1,139 @@
+import { ActionIcon, Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
+import { explainFailure, splitBatchResults } from '../../../lib/api';
+import { currentLanguage } from '../../../lib/i18n';
+import { useBatchSetTransformation } from '../../sync/api';
+import {
+  FILTER_MAX,
+  transformationBody,
+  validateFilterRules,
+  type FilterRule,
+} from '../model/transformation';
+
+const empty = (): FilterRule => ({ db: '', table: '', condition: '' });
+
+/** 4.3.1 data processing: row filters per table (`contentConditionalFilter`, a standard SQL WHERE condition). */
+export function FilterRulesForm({ jobId }: { jobId: string }) {
+  const { t, i18n } = useTranslation();
+  const [rules, setRules] = useState<FilterRule[]>([empty()]);
+  const [showErrors, setShowErrors] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [failures, setFailures] = useState<Array<ReturnType<typeof explainFailure<unknown>>>>([]);
+  const save = useBatchSetTransformation();
+  const errors = validateFilterRules(rules);
+  const err = (i: number, k: keyof FilterRule) => {
+    const e = showErrors ? errors[i]?.[k] : undefined;
+    return e ? t(`wizard.filters.error.${e}`, { max: FILTER_MAX }) : undefined;
+  };
+  const change = (i: number, patch: Partial<FilterRule>) => {
+    setRules((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    setSaved(false);
+  };
+
+  const onSave = () => {
+    setShowErrors(true);
+    setSaved(false);
+    if (save.isPending || errors.some((e) => Object.keys(e).length > 0)) return;
+    setFailures([]);
+    save.mutate(transformationBody(jobId, rules), {
+      onSuccess: (data) => {
+        const f = splitBatchResults(data.results).failures;
+        if (f.length) return setFailures(f.map((x) => explainFailure(x, currentLanguage(i18n))));
+        setSaved(true);
+      },
+    });
+  };
+
+  return (
+    <Stack gap="sm" data-testid="filter-rules">
+      <Title order={3} size="h5">
+        {t('wizard.filters.title')}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {t('wizard.filters.intro')}
+      </Text>
+      {rules.map((r, i) => (
+        <Group key={i} align="flex-start" wrap="wrap" data-testid={`filter-rule-${i}`}>
+          <TextInput
+            label={t('wizard.filters.db')}
+            value={r.db}
+            onChange={(e) => change(i, { db: e.currentTarget.value })}
+            error={err(i, 'db')}
+            w={180}
+          />
+          <TextInput
+            label={t('wizard.filters.table')}
+            value={r.table}
+            onChange={(e) => change(i, { table: e.currentTarget.value })}
+            error={err(i, 'table')}
+            w={180}
+          />
+          <TextInput
+            label={t('wizard.filters.condition')}
+            description={t('wizard.filters.conditionHint', { max: FILTER_MAX })}
+            placeholder="id > 5"
+            value={r.condition}
+            onChange={(e) => change(i, { condition: e.currentTarget.value })}
+            error={err(i, 'condition')}
+            style={{ flex: 1, minWidth: 240 }}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            mt={28}
+            aria-label={t('wizard.filters.remove', { n: i + 1 })}
+            disabled={rules.length === 1}
+            onClick={() => {
+              setRules((prev) => prev.filter((_, j) => j !== i));
+              setSaved(false);
+            }}
+          >
+            ×
+          </ActionIcon>
+        </Group>
+      ))}
+      {failures.map((f, i) => (
+        <Alert
+          key={i}
+          color="red"
+          variant="light"
+          role="alert"
+          title={t('wizard.saveFailed')}
+          data-testid="filter-failure"
+        >
+          <Text size="sm">
+            <code>{f.code}</code> {f.meaning}
+          </Text>
+          {f.fix && <Text size="sm">{f.fix}</Text>}
+          {f.message && (
+            <Text size="xs" c="dimmed">
+              {f.message}
+            </Text>
+          )}
+        </Alert>
+      ))}
+      {save.isError && <DrsErrorAlert error={save.error} />}
+      {saved && (
+        <Alert color="teal" variant="light" role="status">
+          {t('wizard.filters.saved', { count: rules.length })}
+        </Alert>
+      )}
+      <Group>
+        <Button
+          variant="default"
+          onClick={() => {
+            setRules((prev) => [...prev, empty()]);
+            setSaved(false);
+          }}
+        >
+          {t('wizard.filters.add')}
+        </Button>
+        <Button variant="light" onClick={onSave} loading={save.isPending}>
+          {t('wizard.filters.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
