@@ -769,7 +769,8 @@ function setTransformation(ctx: RequestContext) {
       const prev = (t.config.data_transformation as Json)?.filter_conditions ?? [];
       const type = item.transformation_info?.transformation_type ?? 'contentConditionalFilter';
       const objects = (Array.isArray(item.object_info) ? item.object_info : []).map((o: Json) => {
-        const [db, , , table] = String(o?.id ?? '').split('-*-');
+        // 4.3.1 example id: `lxl_test1-*-*-test_1` (database, table); table 4-267 writes `lxl_test1-*-*test_1`
+        const [, db, table] = /^(.*?)-\*-\*-?(.*)$/.exec(String(o?.id ?? '')) ?? [];
         return {
           id: `${String(o?.id ?? '')}-*-${type}--`,
           db_name: db ?? '',
@@ -777,8 +778,16 @@ function setTransformation(ctx: RequestContext) {
           data_transformation_type: type,
         };
       });
+      // "Each table has only one rule": a new rule for a table replaces the earlier one
+      const tables = new Set(objects.map((o: Json) => `${o.db_name}.${o.table_name}`));
+      const kept = (prev as Json[]).filter(
+        (c) =>
+          !(c?.data_transformation_object_infos ?? []).some((o: Json) =>
+            tables.has(`${o.db_name}.${o.table_name}`),
+          ),
+      );
       const conditions = [
-        ...prev,
+        ...kept,
         {
           data_transformation_object_infos: objects,
           transformation_info: item.transformation_info ?? {},

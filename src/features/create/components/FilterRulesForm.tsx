@@ -15,9 +15,9 @@ import {
 const empty = (): FilterRule => ({ db: '', table: '', condition: '' });
 
 /** 4.3.1 data processing: row filters per table (`contentConditionalFilter`, a standard SQL WHERE condition). */
-export function FilterRulesForm({ jobId }: { jobId: string }) {
+export function FilterRulesForm({ jobId, initial }: { jobId: string; initial?: FilterRule[] }) {
   const { t, i18n } = useTranslation();
-  const [rules, setRules] = useState<FilterRule[]>([empty()]);
+  const [rules, setRules] = useState<FilterRule[]>(() => (initial?.length ? initial : [empty()]));
   const [showErrors, setShowErrors] = useState(false);
   const [saved, setSaved] = useState(false);
   const [failures, setFailures] = useState<Array<ReturnType<typeof explainFailure<unknown>>>>([]);

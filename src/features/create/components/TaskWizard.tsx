@@ -46,6 +46,7 @@ import {
   type EngineType,
 } from '../model/rules';
 import { stepPath, stepSchema, type StepKey } from '../model/steps';
+import { rulesFromDetail } from '../model/transformation';
 import { ConfirmStep } from './ConfirmStep';
 import { ConnectionCard, type TestState } from './ConnectionCard';
 import { FilterRulesForm } from './FilterRulesForm';
@@ -459,7 +460,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
             <MigrationUsersForm jobId={jobId} />
           ) : active === 'processing' && basics.scenario === 'sync' ? (
             <Stack gap="xl">
-              <FilterRulesForm jobId={jobId} />
+              <FilterRulesForm jobId={jobId} initial={rulesFromDetail(detail.data_transformation)} />
               <SyncPolicyForm jobId={jobId} postgres={types.so === 'postgresql'} />
             </Stack>
           ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILTER_MAX, transformationBody, validateFilterRules } from './transformation';
+import { FILTER_MAX, rulesFromDetail, transformationBody, validateFilterRules } from './transformation';
 
 describe('row filter rules (4.3.1)', () => {
   it('requires every field, limits the condition to 256 characters, one rule per table', () => {
@@ -24,5 +24,21 @@ describe('row filter rules (4.3.1)', () => {
         transformation_info: { transformation_type: 'contentConditionalFilter', value: 'id>5' },
       },
     ]);
+  });
+
+  it('reads saved row filters from the task detail, skipping configuration rules', () => {
+    expect(
+      rulesFromDetail({
+        total_count: 2,
+        filter_conditions: [
+          {
+            transformation_info: { transformation_type: 'contentConditionalFilter', value: 'id>5' },
+            data_transformation_object_infos: [{ db_name: 'db1', table_name: 'tb1' }],
+          },
+          { transformation_info: { transformation_type: 'configConditionalFilter', value: 'config' } },
+        ],
+      }),
+    ).toEqual([{ db: 'db1', table: 'tb1', condition: 'id>5' }]);
+    expect(rulesFromDetail(undefined)).toEqual([]);
   });
 });

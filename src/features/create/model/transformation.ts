@@ -1,4 +1,5 @@
 import type { OpBody } from '../../../lib/api';
+import type { components } from '../../../generated/drs-api';
 
 /** One row filter (4.3.1 `contentConditionalFilter`): a table and the SQL condition its rows must meet. */
 export interface FilterRule {
@@ -44,4 +45,21 @@ export function transformationBody(jobId: string, rules: FilterRule[]): OpBody<'
       transformation_info: { transformation_type: 'contentConditionalFilter', value: r.condition.trim() },
     })),
   } as OpBody<'batchSetTransformation'>;
+}
+
+type DetailTransformation = components['schemas']['JobDetailDataTransformation'];
+
+/** Saved row filters of a task (4.1.21 `data_transformation`), to resume editing them. */
+export function rulesFromDetail(dt: DetailTransformation | undefined): FilterRule[] {
+  const rules: FilterRule[] = [];
+  for (const c of dt?.filter_conditions ?? []) {
+    const info = c.transformation_info;
+    if (info?.transformation_type !== 'contentConditionalFilter' || !info.value) continue;
+    for (const o of c.data_transformation_object_infos ?? []) {
+      const db = o.db_name ?? o.schema_name ?? '';
+      const table = o.table_name ?? '';
+      if (db && table) rules.push({ db, table, condition: info.value });
+    }
+  }
+  return rules;
 }

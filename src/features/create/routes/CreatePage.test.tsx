@@ -244,9 +244,17 @@ describe('creation wizard against the emulator', () => {
     await user.type(within(rule1).getByLabelText(/WHERE condition/), 'price >= 10');
     await user.click(save);
     expect(await within(form).findByText('2 row filters are saved.')).toBeTruthy();
-    const values = (await detailRules()).map((c) => c.transformation_info.value);
-    expect(values).toContain('id > 5');
-    expect(values).toContain('price >= 10');
+    // one rule per table: the re-sent rule for shop.orders replaced the earlier one
+    const stored = (await detailRules()).map((c) => c.transformation_info.value).sort();
+    expect(stored).toEqual(['id > 5', 'price >= 10']);
+
+    // leaving the step and coming back shows the saved rules
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/parameters`));
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    const again = await screen.findByTestId('filter-rules');
+    await waitFor(() => expect(within(again).getByDisplayValue('price >= 10')).toBeTruthy());
+    expect(within(again).getByDisplayValue('items')).toBeTruthy();
     app.unmount();
   });
 
