@@ -237,5 +237,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Show tables of sales' }).click();
     await expect(page.getByLabel('Select table sales.orders')).toBeVisible();
     expect(await check()).toEqual([]);
+    // processing (sync): row filters with their field errors shown, and the sync policy
+    await page.getByRole('button', { name: 'Save objects and continue' }).click();
+    await expect(page).toHaveURL(/\/processing$/);
+    const filters = page.getByTestId('filter-rules');
+    await filters.getByRole('button', { name: 'Save row filters' }).click();
+    await expect(filters.getByText('Required.')).toHaveCount(3);
+    expect(await check()).toEqual([]);
   });
 }
