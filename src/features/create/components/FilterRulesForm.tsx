@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Autocomplete, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchSetTransformation } from '../../sync/api';
+import type { ObjectSelection } from '../model/objects';
 import {
   FILTER_MAX,
   transformationBody,
@@ -15,7 +16,16 @@ import {
 const empty = (): FilterRule => ({ db: '', table: '', condition: '' });
 
 /** 4.3.1 data processing: row filters per table (`contentConditionalFilter`, a standard SQL WHERE condition). */
-export function FilterRulesForm({ jobId, initial }: { jobId: string; initial?: FilterRule[] }) {
+export function FilterRulesForm({
+  jobId,
+  initial,
+  objects,
+}: {
+  jobId: string;
+  initial?: FilterRule[];
+  /** the saved object selection: its databases and tables are offered as suggestions */
+  objects?: ObjectSelection;
+}) {
   const { t, i18n } = useTranslation();
   const [rules, setRules] = useState<FilterRule[]>(() => (initial?.length ? initial : [empty()]));
   const [showErrors, setShowErrors] = useState(false);
@@ -27,6 +37,12 @@ export function FilterRulesForm({ jobId, initial }: { jobId: string; initial?: F
     const e = showErrors ? errors[i]?.[k] : undefined;
     return e ? t(`wizard.filters.error.${e}`, { max: FILTER_MAX }) : undefined;
   };
+  const dbNames = objects?.databases.map((d) => d.name) ?? [];
+  const tablesOf = (db: string) =>
+    objects?.databases
+      .find((d) => d.name === db.trim())
+      ?.tables.filter((x) => x.selected)
+      .map((x) => x.name) ?? [];
   const change = (i: number, patch: Partial<FilterRule>) => {
     setRules((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
     setSaved(false);
@@ -56,17 +72,19 @@ export function FilterRulesForm({ jobId, initial }: { jobId: string; initial?: F
       </Text>
       {rules.map((r, i) => (
         <Group key={i} align="flex-start" wrap="wrap" data-testid={`filter-rule-${i}`}>
-          <TextInput
+          <Autocomplete
             label={t('wizard.filters.db')}
+            data={dbNames}
             value={r.db}
-            onChange={(e) => change(i, { db: e.currentTarget.value })}
+            onChange={(v) => change(i, { db: v })}
             error={err(i, 'db')}
             w={180}
           />
-          <TextInput
+          <Autocomplete
             label={t('wizard.filters.table')}
+            data={tablesOf(r.db)}
             value={r.table}
-            onChange={(e) => change(i, { table: e.currentTarget.value })}
+            onChange={(v) => change(i, { table: v })}
             error={err(i, 'table')}
             w={180}
           />

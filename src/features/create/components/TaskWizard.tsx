@@ -460,7 +460,11 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
             <MigrationUsersForm jobId={jobId} />
           ) : active === 'processing' && basics.scenario === 'sync' ? (
             <Stack gap="xl">
-              <FilterRulesForm jobId={jobId} initial={rulesFromDetail(detail.data_transformation)} />
+              <FilterRulesForm
+                jobId={jobId}
+                initial={rulesFromDetail(detail.data_transformation)}
+                objects={objects}
+              />
               <SyncPolicyForm jobId={jobId} postgres={types.so === 'postgresql'} />
             </Stack>
           ) : (
