@@ -1,7 +1,11 @@
 // Vitest setup for component tests (jsdom): the browser APIs Mantine needs that jsdom lacks, and cleanup.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { registerFeatureMessages } from '../lib/i18n';
+
+// Component tests talk to a real emulator process; on a loaded 2-core CI machine a step can take more than the
+// default 1 s, so every findBy*/waitFor waits up to 5 s (a test still fails when the element never comes).
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
