@@ -5,14 +5,9 @@
  * meanwhile (virtualization).
  * The task is added with the emulator's control option `progress_objects`. Measured, never asserted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { EMULATOR_PROJECT_ID, loadConfig } from '../server/config';
-import { createLogger } from '../server/log';
-import { createConsoleServer } from '../server/serve';
-import { buildInto } from './bundle.bench';
+import { EMULATOR_PROJECT_ID } from '../server/config';
+import { startProductionServer } from './production-server';
 import type { Figure } from './run';
 
 const OBJECTS = 5_000;
@@ -46,26 +41,6 @@ const SCROLL_SCRIPT = `(async () => {
   return { fps: (frames.length / total) * 1000, p95: sorted[Math.floor(sorted.length * 0.95)] || 0, maxRows };
 })()`;
 
-/**
- * The production build (what users get; React's development build would measure React's dev checks) served by the
- * console's own server with its embedded emulator, in this process, on a free port.
- */
-async function startProductionServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const outDir = mkdtempSync(join(tmpdir(), 'drs-bench-detail-'));
-  await buildInto(outDir);
-  const config = loadConfig({ EMULATOR_SEED: '42', PATH: process.env.PATH ?? '' });
-  const server = await createConsoleServer({ config, distDir: outDir, log: createLogger(() => {}) });
-  const { url } = await server.listen(0, '127.0.0.1');
-  await server.warm();
-  return {
-    url,
-    close: async () => {
-      await server.close();
-      rmSync(outDir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function addTask(url: string): Promise<string> {
   const response = await fetch(`${url}/__emulator/tasks`, {
     method: 'POST',
@@ -80,7 +55,7 @@ async function addTask(url: string): Promise<string> {
 }
 
 export async function run(): Promise<Figure[]> {
-  const { url, close } = await startProductionServer();
+  const { url, close } = await startProductionServer('detail');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],

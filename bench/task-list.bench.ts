@@ -6,38 +6,12 @@
  *   every third cycle also the list) at a time, for 30 s; the most requests any cycle made, and which.
  * Measured, never asserted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { loadConfig } from '../server/config';
-import { createLogger } from '../server/log';
-import { createConsoleServer } from '../server/serve';
-import { buildInto } from './bundle.bench';
+import { startProductionServer } from './production-server';
 import type { Figure } from './run';
 
 const TASKS = 10_000;
 const CYCLE_MS = 5_000; // LIVE_REFRESH_MS of src/features/tasks/api
-
-async function startProductionServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const outDir = mkdtempSync(join(tmpdir(), 'drs-bench-list-'));
-  await buildInto(outDir);
-  const config = loadConfig({
-    EMULATOR_SEED: '42',
-    EMULATOR_TASKS: String(TASKS),
-    PATH: process.env.PATH ?? '',
-  });
-  const server = await createConsoleServer({ config, distDir: outDir, log: createLogger(() => {}) });
-  const { url } = await server.listen(0, '127.0.0.1');
-  await server.warm();
-  return {
-    url,
-    close: async () => {
-      await server.close();
-      rmSync(outDir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function firstRows(page: Page, target: string): Promise<number> {
   const times: number[] = [];
@@ -51,7 +25,7 @@ async function firstRows(page: Page, target: string): Promise<number> {
 }
 
 export async function run(): Promise<Figure[]> {
-  const { url, close } = await startProductionServer();
+  const { url, close } = await startProductionServer('list', { EMULATOR_TASKS: String(TASKS) });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
