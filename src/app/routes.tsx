@@ -38,9 +38,17 @@ const CreatePage = page(
 );
 const ComparisonsPage = page(
   () => import('../features/comparison/routes/ComparisonsPage').then((m) => m.ComparisonsPage),
-  ['comparison'],
+  ['comparison', 'tasks'],
 );
-const DrPage = page(() => import('../features/dr/routes/DrPage').then((m) => m.DrPage), ['dr']);
+const ComparisonReportPage = page(
+  () => import('../features/comparison/routes/ComparisonReportPage').then((m) => m.ComparisonReportPage),
+  ['comparison', 'tasks'],
+);
+const DrPage = page(() => import('../features/dr/routes/DrPage').then((m) => m.DrPage), ['dr', 'tasks']);
+const DrMonitorPage = page(
+  () => import('../features/dr/routes/DrMonitorPage').then((m) => m.DrMonitorPage),
+  ['dr', 'tasks'],
+);
 const NotFoundPage = page(() => import('./NotFoundPage').then((m) => m.NotFoundPage), []);
 
 export function AppRoutes() {
@@ -52,12 +60,13 @@ export function AppRoutes() {
         <Route path="tasks/:id" element={<TaskDetailPage />} />
         <Route path="tasks/:id/precheck" element={<PrecheckPage />} />
         <Route path="tasks/:id/comparisons" element={<ComparisonsPage />} />
+        <Route path="tasks/:id/comparisons/:compareId" element={<ComparisonReportPage />} />
         <Route path="create" element={<CreatePage />} />
         <Route path="create/batch" element={<BatchCreatePage />} />
         <Route path="create/:jobId/:step?" element={<CreatePage />} />
         <Route path="comparisons" element={<ComparisonsPage />} />
         <Route path="dr" element={<DrPage />} />
-        <Route path="dr/:id" element={<DrPage />} />
+        <Route path="dr/:id" element={<DrMonitorPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
