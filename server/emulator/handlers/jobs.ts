@@ -756,6 +756,33 @@ function listSourceUsers(ctx: RequestContext) {
 }
 
 // ---------------------------------------------------------------- 4.3 transformation and sync policy
+/** 4.3.1 table 4-266: database and table names of a configuration rule contain digits, letters and underscores. */
+const CONFIG_NAME = /^[A-Za-z0-9_]+$/;
+const CONFIG_FIELDS = ['col_names', 'prim_key_or_index', 'indexes', 'values'] as const;
+
+/**
+ * A configuration rule (`configConditionalFilter`, table 4-269): every field mandatory and at most 256 characters
+ * (the schema checks presence and length), names of digits/letters/underscores, `db_table_name` = `db.table`, a
+ * single standard SQL condition in `values`. Returns the object info the detail (4.1.21) lists for it.
+ */
+function configRuleObject(c: Json): Json {
+  if (!c || typeof c !== 'object') throw drsError('DRS.M00201', 'config_transformation');
+  for (const k of ['db_name', 'table_name'] as const) {
+    if (typeof c[k] !== 'string' || c[k] === '') throw drsError('DRS.M00201', k);
+    if (!CONFIG_NAME.test(c[k])) throw drsError('DRS.M00202', k);
+  }
+  for (const k of CONFIG_FIELDS)
+    if (typeof c[k] !== 'string' || c[k].trim() === '') throw drsError('DRS.M00201', k);
+  if (String(c.values).includes(';')) throw drsError('DRS.M00202', 'values');
+  if (c.db_table_name !== `${c.db_name}.${c.table_name}`) throw drsError('DRS.M00202', 'db_table_name');
+  return {
+    id: `${c.db_name}-*-*-${c.table_name}-*-configConditionalFilter--`,
+    db_name: c.db_name,
+    table_name: c.table_name,
+    data_transformation_type: 'configConditionalFilter',
+  };
+}
+
 function setTransformation(ctx: RequestContext) {
   return ok(
     simpleBatch(ctx, (item) => {
@@ -768,20 +795,26 @@ function setTransformation(ctx: RequestContext) {
       // Detail (4.1.21) shows the rules as { total_count, filter_conditions: [...] }, one condition per call.
       const prev = (t.config.data_transformation as Json)?.filter_conditions ?? [];
       const type = item.transformation_info?.transformation_type ?? 'contentConditionalFilter';
-      const objects = (Array.isArray(item.object_info) ? item.object_info : []).map((o: Json) => {
-        // 4.3.1 example id: `lxl_test1-*-*-test_1` (database, table); table 4-267 writes `lxl_test1-*-*test_1`
-        const [, db, table] = /^(.*?)-\*-\*-?(.*)$/.exec(String(o?.id ?? '')) ?? [];
-        return {
-          id: `${String(o?.id ?? '')}-*-${type}--`,
-          db_name: db ?? '',
-          table_name: table ?? '',
-          data_transformation_type: type,
-        };
-      });
-      // "Each table has only one rule": a new rule for a table replaces the earlier one
+      // a configuration rule's value is `config`; its table is named by config_transformation (table 4-269)
+      if (type === 'configConditionalFilter' && value !== 'config') throw drsError('DRS.M00202', 'value');
+      const objects =
+        type === 'configConditionalFilter'
+          ? [configRuleObject(item.config_transformation)]
+          : (Array.isArray(item.object_info) ? item.object_info : []).map((o: Json) => {
+              // 4.3.1 example id: `lxl_test1-*-*-test_1` (database, table); table 4-267 writes `lxl_test1-*-*test_1`
+              const [, db, table] = /^(.*?)-\*-\*-?(.*)$/.exec(String(o?.id ?? '')) ?? [];
+              return {
+                id: `${String(o?.id ?? '')}-*-${type}--`,
+                db_name: db ?? '',
+                table_name: table ?? '',
+                data_transformation_type: type,
+              };
+            });
+      // "Each table has only one rule" (per kind): a new rule for a table replaces the earlier one of its kind
       const tables = new Set(objects.map((o: Json) => `${o.db_name}.${o.table_name}`));
       const kept = (prev as Json[]).filter(
         (c) =>
+          (c?.transformation_info?.transformation_type ?? 'contentConditionalFilter') !== type ||
           !(c?.data_transformation_object_infos ?? []).some((o: Json) =>
             tables.has(`${o.db_name}.${o.table_name}`),
           ),
