@@ -12,8 +12,21 @@ export { DrsApiError, isDrsApiError, explainErrorCode, lookupErrorCode, errorFie
 export type { DrsErrorKind, DrsErrorExplanation } from './errors';
 export { splitBatchResults, isFailedItem, explainFailure } from './batch';
 export type { BatchOutcome, BatchFailure } from './batch';
-export { createQueryClient, shouldRetryQuery, FailureEpisodes } from './query';
-export { pollUntil, DEFAULT_POLL_MS } from './polling';
+export {
+  createQueryClient,
+  shouldRetryQuery,
+  shouldRetryMutation,
+  isTokenRejected,
+  FailureEpisodes,
+} from './query';
+export {
+  pollUntil,
+  backoffInterval,
+  consecutiveFailures,
+  DEFAULT_POLL_MS,
+  MAX_POLL_BACKOFF_MS,
+} from './polling';
+export type { PollOptions, PolledQuery } from './polling';
 export { useDrsMutation } from './mutation';
 export type { OperationId, OpBody, OpData, OpQuery, OpPath } from './types';
 export { rootKeys } from './keys';

@@ -1,7 +1,13 @@
 import { QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { DrsApiError } from './errors';
-import { createQueryClient, FailureEpisodes, shouldRetryQuery } from './query';
+import {
+  createQueryClient,
+  FailureEpisodes,
+  isTokenRejected,
+  shouldRetryMutation,
+  shouldRetryQuery,
+} from './query';
 import { pollUntil } from './polling';
 
 describe('query defaults', () => {
@@ -14,8 +20,29 @@ describe('query defaults', () => {
     expect(shouldRetryQuery(2, new DrsApiError({ kind: 'network' }))).toBe(false);
   });
 
-  it('never retries mutations', () => {
-    expect(createQueryClient().getDefaultOptions().mutations?.retry).toBe(false);
+  it('never retries mutations, except once after a refused token (the service did nothing)', () => {
+    const retry = createQueryClient().getDefaultOptions().mutations?.retry;
+    expect(retry).toBe(shouldRetryMutation);
+    const refused = new DrsApiError({ kind: 'http', status: 403, code: 'DRS.M00100' });
+    expect(shouldRetryMutation(0, refused)).toBe(true);
+    expect(shouldRetryMutation(1, refused)).toBe(false);
+    expect(shouldRetryMutation(0, new DrsApiError({ kind: 'http', status: 503, code: 'DRS.M00004' }))).toBe(
+      false,
+    );
+    expect(shouldRetryMutation(0, new DrsApiError({ kind: 'network' }))).toBe(false);
+    expect(shouldRetryMutation(0, new DrsApiError({ kind: 'http', status: 403, code: 'DRS.M00202' }))).toBe(
+      false,
+    );
+  });
+
+  it('retries a query once after a refused token', () => {
+    const refused = new DrsApiError({ kind: 'http', status: 403, code: 'DRS.M00100' });
+    expect(isTokenRejected(refused)).toBe(true);
+    expect(shouldRetryQuery(0, refused)).toBe(true);
+    expect(shouldRetryQuery(1, refused)).toBe(false);
+    expect(shouldRetryQuery(0, new DrsApiError({ kind: 'http', status: 403, code: 'DRS.M00202' }))).toBe(
+      false,
+    );
   });
 
   it('FailureEpisodes reports once per episode', () => {

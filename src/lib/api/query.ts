@@ -1,10 +1,31 @@
 import { QueryCache, QueryClient, MutationCache, type Query } from '@tanstack/react-query';
 import { isDrsApiError } from './errors';
 
-/** Queries retry twice on network and server errors, never on 4xx (the same request will fail the same way). */
+/**
+ * The service refused the request's token (expired, or forgotten by a restarted service): it did nothing with the
+ * request, and the proxy fetches a new token for the next one (it replays only GET/PUT/DELETE itself, never POST).
+ */
+export function isTokenRejected(error: unknown): boolean {
+  if (!isDrsApiError(error) || error.kind !== 'http') return false;
+  return error.status === 401 || (error.status === 403 && error.code === 'DRS.M00100');
+}
+
+/**
+ * Queries retry twice on network and server errors, never on 4xx (the same request will fail the same way) —
+ * except a refused token, tried once more (with the proxy's new token).
+ */
 export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
+  if (isTokenRejected(error)) return failureCount < 1;
   if (isDrsApiError(error) && error.isClientError) return false;
   return failureCount < 2;
+}
+
+/**
+ * Writes are not idempotent: never repeated automatically — except once when the token was refused, which the
+ * service checks before doing anything (so the action cannot run twice).
+ */
+export function shouldRetryMutation(failureCount: number, error: unknown): boolean {
+  return failureCount < 1 && isTokenRejected(error);
 }
 
 /**
@@ -57,8 +78,8 @@ export function createQueryClient(options: QueryClientOptions = {}): QueryClient
         refetchOnWindowFocus: true,
         refetchIntervalInBackground: false,
       },
-      // Writes are not idempotent: never repeat them automatically.
-      mutations: { retry: false },
+      // Writes are not idempotent: never repeated automatically, except after a refused token (see above).
+      mutations: { retry: shouldRetryMutation },
     },
   });
 }
