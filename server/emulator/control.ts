@@ -14,6 +14,11 @@
  *   POST   /__emulator/tasks            {project_id, tasks: [{id?, status?, name?, db_use_type?, ...creation fields}]}
  *                                                              → adds tasks (given ids kept) placed in a status
  *                                                                (default CONFIGURATION) → {tasks: [{id, name, status}]}
+ *   POST   /__emulator/outage           {ms?, forgetTokens?}    → the service is down (every DRS and IAM call loses
+ *                                                                its connection) for `ms` of real time, or until
+ *                                                                DELETE; a restart forgets issued tokens unless
+ *                                                                forgetTokens is false → {outage}
+ *   DELETE /__emulator/outage                                   → the service is back → {outage: null, ended}
  *   POST   /__emulator/tokens/expire    {}                      → every issued token becomes invalid
  *   POST   /__emulator/tokens/find      {haystack}              → {found, issued}: how many issued tokens occur in
  *                                                                the text (a leak check; never returns a token)
@@ -112,6 +117,16 @@ export async function handleControl(
         core.store.markDirty(projectId);
         return ok({ tasks: created });
       }
+      case 'POST /__emulator/outage': {
+        const ms = num(body, 'ms', 1, 3_600_000, false);
+        if (body.forgetTokens !== undefined && typeof body.forgetTokens !== 'boolean')
+          return bad('forgetTokens must be a boolean');
+        // a restarted service has lost the tokens it issued (no call can get a new one until it is back)
+        const expired = body.forgetTokens === false ? 0 : core.tokens.expireAll();
+        return ok({ outage: core.faults.startOutage(Date.now(), ms), expired });
+      }
+      case 'DELETE /__emulator/outage':
+        return ok({ outage: null, ended: core.faults.endOutage() ?? null });
       case 'POST /__emulator/tokens/expire':
         return ok({ expired: core.tokens.expireAll() });
       case 'POST /__emulator/tokens/find': {
@@ -140,6 +155,7 @@ function state(core: EmulatorCore) {
     tasks: core.taskCount(),
     projects: core.store.projectIds().map((id) => ({ id, tasks: core.store.project(id).tasks.size })),
     faults: core.faults.list(core.clock.now()).map(faultView),
+    outage: core.faults.outage(Date.now()) ?? null,
     memory: process.memoryUsage(),
   };
 }

@@ -70,10 +70,21 @@ export function validateFaultSpec(x: unknown): FaultSpec {
   };
 }
 
+/** A simulated outage/restart of the whole service (control API `/__emulator/outage`). */
+export interface Outage {
+  /** Real time (ms since the epoch, `Date.now()`) when it began. */
+  since: number;
+  /** Real time when it ends by itself; absent: until `DELETE /__emulator/outage`. */
+  until?: number;
+  /** Requests refused so far. */
+  refused: number;
+}
+
 export class FaultSet {
   private faults: Fault[] = [];
   private nextId = 1;
   private rng;
+  private down: Outage | undefined;
 
   constructor(seed: number) {
     this.rng = createRng(`faults|${seed}`);
@@ -87,6 +98,25 @@ export class FaultSet {
 
   clear(): void {
     this.faults = [];
+    this.down = undefined;
+  }
+
+  /** Starts an outage now (`realNow`) lasting `ms` of real time, or until `endOutage()` when `ms` is absent. */
+  startOutage(realNow: number, ms?: number): Outage {
+    this.down = { since: realNow, ...(ms !== undefined ? { until: realNow + ms } : {}), refused: 0 };
+    return this.down;
+  }
+
+  endOutage(): Outage | undefined {
+    const was = this.down;
+    this.down = undefined;
+    return was;
+  }
+
+  /** The outage in force at `realNow` (an elapsed one is forgotten). */
+  outage(realNow: number): Outage | undefined {
+    if (this.down?.until !== undefined && realNow >= this.down.until) this.down = undefined;
+    return this.down;
   }
 
   list(now: number): Fault[] {

@@ -87,6 +87,15 @@ export function createRequestHandler(core: EmulatorCore) {
         send(res, r);
         return;
       }
+      // A simulated outage / restart: every service call (IAM included) loses its connection, as a service that
+      // is down would; only the control API above still answers.
+      const outage = core.faults.outage(Date.now());
+      if (outage) {
+        outage.refused += 1;
+        status = -1;
+        req.socket.destroy();
+        return;
+      }
       const fault = core.faults.match(method, path, core.clock.now());
       if (fault?.latencyMs) await sleep(fault.latencyMs);
       if (fault?.resetConnection) {
