@@ -543,14 +543,21 @@ export const handlers: HandlerMap = {
     const p = paging(ctx);
     const st = statusFilter(ctx);
     const q = ctx.query;
-    const list = tableOutcomes(ctx.seed, task.id, rec, ctx.now).filter(
-      (o) =>
-        (st === undefined || o.status === st) &&
-        (!q.db_name || o.db === q.db_name) &&
-        (!q.target_db_name || o.db === q.target_db_name) &&
-        (!q.query_tb_name || o.table.includes(q.query_tb_name)) &&
-        (!q.type || (q.type === 'unCompare') === o.uncomparable),
-    );
+    // the database filters first: a large comparison computes only the tables of the asked database
+    const list = compareTables(ctx.seed, task.id, rec)
+      .filter(
+        (ct) =>
+          (!q.db_name || ct.db.name === q.db_name) && (!q.target_db_name || ct.db.name === q.target_db_name),
+      )
+      .map((ct) => tableOutcome(ctx.seed, rec, ct, ctx.now))
+      .filter(
+        (o) =>
+          (st === undefined || o.status === st) &&
+          (!q.db_name || o.db === q.db_name) &&
+          (!q.target_db_name || o.db === q.target_db_name) &&
+          (!q.query_tb_name || o.table.includes(q.query_tb_name)) &&
+          (!q.type || (q.type === 'unCompare') === o.uncomparable),
+      );
     return {
       status: 200,
       body: {

@@ -65,8 +65,20 @@ export interface CompareTable {
   end: number;
 }
 
-/** The tables a comparison covers, each with its emulated run window. */
+/** compareTables per record, reused while the inputs it depends on are the same (large comparisons). */
+const tablesMemo = new WeakMap<CompareRecord, { sig: string; tables: CompareTable[] }>();
+
+/** The tables a comparison covers, each with its emulated run window (memoized per record). */
 export function compareTables(seed: number, taskId: string, rec: CompareRecord): CompareTable[] {
+  const sig = `${seed}|${taskId}|${rec.kind}|${rec.startAt}|${rec.proportion ?? ''}`;
+  const memo = tablesMemo.get(rec);
+  if (memo && memo.sig === sig) return memo.tables;
+  const tables = computeCompareTables(seed, taskId, rec);
+  tablesMemo.set(rec, { sig, tables });
+  return tables;
+}
+
+function computeCompareTables(seed: number, taskId: string, rec: CompareRecord): CompareTable[] {
   let t = rec.startAt;
   const out: CompareTable[] = [];
   for (const db of catalogFor(seed, taskId, rec.objects)) {
@@ -131,8 +143,23 @@ export interface TableOutcome {
   progress: number;
 }
 
+/** The final outcome of each table (it no longer changes once the table is compared), per CompareTable. */
+const finalMemo = new WeakMap<CompareTable, { seed: number; outcome: TableOutcome }>();
+
 /** The outcome of one table of a data-level comparison at `now`. */
 export function tableOutcome(seed: number, rec: CompareRecord, ct: CompareTable, now: number): TableOutcome {
+  const cancelledFirst = rec.cancelledAt !== undefined && rec.cancelledAt <= now && rec.cancelledAt < ct.end;
+  if (now >= ct.end && !cancelledFirst) {
+    const memo = finalMemo.get(ct);
+    if (memo && memo.seed === seed) return memo.outcome;
+    const outcome = computeTableOutcome(seed, rec, ct, now);
+    finalMemo.set(ct, { seed, outcome });
+    return outcome;
+  }
+  return computeTableOutcome(seed, rec, ct, now);
+}
+
+function computeTableOutcome(seed: number, rec: CompareRecord, ct: CompareTable, now: number): TableOutcome {
   const key = `cmp|${rec.id}|${ct.db.name}.${ct.table.name}`;
   const rows = rec.kind === 'random' ? Math.ceil(ct.table.rows * (rec.proportion ?? 0.1)) : ct.table.rows;
   const base = {
@@ -202,7 +229,11 @@ export interface DbOverview {
 export function dbOverviews(seed: number, taskId: string, rec: CompareRecord, now: number): DbOverview[] {
   const outcomes = compareTables(seed, taskId, rec).map((ct) => tableOutcome(seed, rec, ct, now));
   const byDb = new Map<string, TableOutcome[]>();
-  for (const o of outcomes) byDb.set(o.db, [...(byDb.get(o.db) ?? []), o]);
+  for (const o of outcomes) {
+    const list = byDb.get(o.db);
+    if (list) list.push(o);
+    else byDb.set(o.db, [o]);
+  }
   return [...byDb.entries()].map(([db, list]) => {
     const ended = list.filter((o) => o.compared);
     const inconsistent = ended.filter((o) => o.status === TS.INCONSISTENT || o.value_diffs > 0).length;
