@@ -168,7 +168,8 @@ export class DrSampler {
     if (this.snapshot.running) this.update({ running: false });
   }
 
-  private nextDelay(): number {
+  /** Wait before the next attempt: the interval, doubled per consecutive failure (at most a minute). */
+  nextDelay(): number {
     const { intervalMs, consecutiveFailures } = this.snapshot;
     if (consecutiveFailures === 0) return intervalMs;
     return Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** consecutiveFailures);
