@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import { useBatchQueryRpoRto, useBatchSwitchover } from '../../api';
 import { formatDelayMs } from '../wall/delay';
+import { ItemFailureAlert } from '../wall/ItemFailureAlert';
 import {
   isDrDirection,
   swapped,
@@ -131,52 +132,21 @@ function Outcome({ task, result }: { task: SwitchoverTask; result: SwitchoverRes
   const before = isDrDirection(task.job_direction) ? task.job_direction : undefined;
   const { successes, failures } = splitBatchResults(result ? [result] : []);
   const ok = successes[0];
-  if (!ok) {
-    const failure = failures[0] ? explainFailure(failures[0], language) : undefined;
+  if (!ok)
     return (
-      <Alert
-        color="red"
-        variant="light"
-        role="alert"
+      <ItemFailureAlert<SwitchoverResult | undefined>
+        failure={
+          failures[0] ?? {
+            item: undefined,
+            id: task.id,
+            code: undefined,
+            message: t('drActions.switchover.noResult'),
+          }
+        }
         title={t('drActions.switchover.failedTitle', { name: task.name ?? task.id })}
-        data-testid="switchover-outcome"
-        data-result="failed"
-      >
-        <Stack gap={4}>
-          {failure?.code && (
-            <Text size="sm">
-              <Text span fw={600}>
-                {t('error.code')}:
-              </Text>{' '}
-              <Code data-testid="switchover-outcome-code">{failure.code}</Code>
-            </Text>
-          )}
-          {failure?.meaning && (
-            <Text size="sm">
-              <Text span fw={600}>
-                {t('error.meaning')}:
-              </Text>{' '}
-              {failure.meaning}
-            </Text>
-          )}
-          {failure?.fix && (
-            <Text size="sm">
-              <Text span fw={600}>
-                {t('error.fix')}:
-              </Text>{' '}
-              {failure.fix}
-            </Text>
-          )}
-          {failure?.message && (
-            <Text size="xs">
-              {t('error.rawMessage')}: {failure.message}
-            </Text>
-          )}
-          {!failure && <Text size="sm">{t('drActions.switchover.noResult')}</Text>}
-        </Stack>
-      </Alert>
+        testId="switchover-outcome"
+      />
     );
-  }
   const after = isDrDirection(ok.job_direction) ? ok.job_direction : before && swapped(before);
   const instance = (db: SwitchoverResult['source_db']) =>
     db ? [db.instance_name, db.ip ?? db.traffic_ip].filter(Boolean).join(' · ') || db.id : undefined;
