@@ -12,6 +12,8 @@ import {
   validateFilterRules,
   type FilterRule,
 } from '../model/transformation';
+import { SaveFailureAlert, type ExplainedFailure } from './SaveFailureAlert';
+import { useRuleEdits } from './useRuleEdits';
 
 const empty = (): FilterRule => ({ db: '', table: '', condition: '' });
 
@@ -20,17 +22,21 @@ export function FilterRulesForm({
   jobId,
   initial,
   objects,
+  onDirtyChange,
 }: {
   jobId: string;
-  initial?: FilterRule[];
+  /** the rules saved on the task (re-read from batch-detail) */
+  initial: FilterRule[];
   /** the saved object selection: its databases and tables are offered as suggestions */
   objects?: ObjectSelection;
+  /** true while there are unsaved edits (for the wizard's leave guard) */
+  onDirtyChange?: (dirty: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [rules, setRules] = useState<FilterRule[]>(() => (initial?.length ? initial : [empty()]));
+  const { rules, setRules, markSaved } = useRuleEdits(jobId, 'filters', initial, empty, onDirtyChange);
   const [showErrors, setShowErrors] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [failures, setFailures] = useState<Array<ReturnType<typeof explainFailure<unknown>>>>([]);
+  const [failures, setFailures] = useState<ExplainedFailure[]>([]);
   const save = useBatchSetTransformation();
   const errors = validateFilterRules(rules);
   const err = (i: number, k: keyof FilterRule) => {
@@ -53,11 +59,13 @@ export function FilterRulesForm({
     setSaved(false);
     if (save.isPending || errors.some((e) => Object.keys(e).length > 0)) return;
     setFailures([]);
-    save.mutate(transformationBody(jobId, rules), {
+    const sent = rules;
+    save.mutate(transformationBody(jobId, sent), {
       onSuccess: (data) => {
         const f = splitBatchResults(data.results).failures;
         if (f.length) return setFailures(f.map((x) => explainFailure(x, currentLanguage(i18n))));
         setSaved(true);
+        markSaved(sent);
       },
     });
   };
@@ -113,24 +121,7 @@ export function FilterRulesForm({
         </Group>
       ))}
       {failures.map((f, i) => (
-        <Alert
-          key={i}
-          color="red"
-          variant="light"
-          role="alert"
-          title={t('wizard.saveFailed')}
-          data-testid="filter-failure"
-        >
-          <Text size="sm">
-            <code>{f.code}</code> {f.meaning}
-          </Text>
-          {f.fix && <Text size="sm">{f.fix}</Text>}
-          {f.message && (
-            <Text size="xs" c="dimmed">
-              {f.message}
-            </Text>
-          )}
-        </Alert>
+        <SaveFailureAlert key={i} failure={f} testId="filter-failure" />
       ))}
       {save.isError && <DrsErrorAlert error={save.error} />}
       {saved && (

@@ -26,9 +26,10 @@ import {
 } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { PrecheckResults, type PrecheckStatus } from '../../precheck/components/PrecheckResults';
+import { forgetRun } from '../../precheck/model/ack';
 import { jobStatusQuery, useBatchQueryJobDetails } from '../../tasks/api';
 import { useBatchModifyJobs, useBatchSelectObjects, useBatchTestConnections } from '../api';
-import { loadDraft, saveDraft } from '../model/draft';
+import { clearRulesDrafts, loadDraft, saveDraft } from '../model/draft';
 import {
   basicsFromDetail,
   connectionFromEndpoint,
@@ -46,13 +47,15 @@ import {
   type EngineType,
 } from '../model/rules';
 import { stepPath, stepSchema, type StepKey } from '../model/steps';
-import { rulesFromDetail } from '../model/transformation';
+import { configRulesFromDetail, rulesFromDetail } from '../model/transformation';
+import { ConfigRulesForm } from './ConfigRulesForm';
 import { ConfirmStep } from './ConfirmStep';
 import { ConnectionCard, type TestState } from './ConnectionCard';
 import { FilterRulesForm } from './FilterRulesForm';
 import { ObjectsEditor } from './ObjectsEditor';
 import { MigrationUsersForm } from './MigrationUsersForm';
 import { ParametersStep } from './ParametersStep';
+import { SaveFailureAlert, type ExplainedFailure } from './SaveFailureAlert';
 import { SyncPolicyForm } from './SyncPolicyForm';
 import { Summary } from './Summary';
 import { useLeaveGuard } from './useLeaveGuard';
@@ -179,8 +182,6 @@ export function TaskWizard({ jobId, step }: { jobId: string; step: string | unde
   return <ConfiguringWizard jobId={jobId} step={step} detail={d} onStarting={() => setStartedHere(true)} />;
 }
 
-type Failure = ReturnType<typeof explainFailure<unknown>>;
-
 interface ConfiguringWizardProps {
   jobId: string;
   step: string | undefined;
@@ -221,9 +222,20 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
   const [replaceDefiner, setReplaceDefiner] = useState(detail.replace_definer ?? false);
   const [invalidated, setInvalidated] = useState(false);
   const [precheck, setPrecheck] = useState<PrecheckStatus>();
-  const [failure, setFailure] = useState<Failure>();
+  const [failure, setFailure] = useState<ExplainedFailure>();
   const [objectsError, setObjectsError] = useState<string>();
   const [started, setStarted] = useState(false);
+  // unsaved edits of the data processing rules (step 4), reported by their forms
+  const [rulesDirty, setRulesDirty] = useState({ filters: false, config: false });
+  const onFiltersDirty = useCallback(
+    (filters: boolean) => setRulesDirty((p) => (p.filters === filters ? p : { ...p, filters })),
+    [],
+  );
+  const onConfigDirty = useCallback(
+    (config: boolean) => setRulesDirty((p) => (p.config === config ? p : { ...p, config })),
+    [],
+  );
+  const dirtyRules = rulesDirty.filters || rulesDirty.config;
 
   const testConn = useBatchTestConnections();
   const modify = useBatchModifyJobs();
@@ -265,7 +277,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
   const dirtyConn = !connSaved && (conns.so.password !== '' || conns.ta.password !== '');
   const dirtyObjects =
     objectsApply && !objectsSaved && !objects.wholeInstance && objects.databases.length > 0;
-  useLeaveGuard(!started && (dirtyConn || dirtyObjects), t('wizard.leaveConfirm'));
+  useLeaveGuard(!started && (dirtyConn || dirtyObjects || dirtyRules), t('wizard.leaveConfirm'));
 
   const parsedStep = stepSchema.safeParse(step);
   const furthest: StepKey = !connSaved ? 'connections' : !objectsDone ? 'objects' : 'precheck';
@@ -273,6 +285,15 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
     return <Navigate to={stepPath(jobId, furthest)} replace />;
   const active = parsedStep.data;
   const go = (s: StepKey) => {
+    if (active === 'processing' && s !== 'processing' && dirtyRules) {
+      // leaving the step drops the unsaved rule edits: ask first
+      if (!window.confirm(t('wizard.rulesLeaveStep'))) return;
+      clearRulesDrafts(jobId);
+      setRulesDirty({ filters: false, config: false });
+    }
+    // arriving at the pre-check from an earlier step: the configuration may have changed, run it afresh
+    // (a reload, or coming back from the confirm step, shows the run already made and its acknowledgement)
+    if (s === 'precheck' && active !== 'confirm' && active !== 'precheck') forgetRun(jobId);
     setFailure(undefined);
     void navigate(stepPath(jobId, s));
   };
@@ -339,19 +360,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
     });
   };
 
-  const failureAlert = failure && (
-    <Alert color="red" variant="light" role="alert" title={t('wizard.saveFailed')} data-testid="save-failure">
-      <Text size="sm">
-        <code>{failure.code}</code> {failure.meaning}
-      </Text>
-      {failure.fix && <Text size="sm">{failure.fix}</Text>}
-      {failure.message && (
-        <Text size="xs" c="dimmed">
-          {failure.message}
-        </Text>
-      )}
-    </Alert>
-  );
+  const failureAlert = failure && <SaveFailureAlert failure={failure} testId="save-failure" />;
 
   return (
     <WizardFrame
@@ -464,6 +473,13 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
                 jobId={jobId}
                 initial={rulesFromDetail(detail.data_transformation)}
                 objects={objects}
+                onDirtyChange={onFiltersDirty}
+              />
+              <ConfigRulesForm
+                jobId={jobId}
+                initial={configRulesFromDetail(detail.data_transformation)}
+                objects={objects}
+                onDirtyChange={onConfigDirty}
               />
               <SyncPolicyForm jobId={jobId} postgres={types.so === 'postgresql'} />
             </Stack>

@@ -40,4 +40,45 @@ export function loadDraft(
 
 export function clearDraft(jobId: string | undefined, storage: Storage = sessionStorage) {
   storage.removeItem(draftKey(jobId));
+  if (jobId) clearRulesDrafts(jobId, storage);
+}
+
+/** Unsaved data processing rules of step 4 (4.3.1): row filters and configuration rules, one entry per kind. */
+export type RulesKind = 'filters' | 'config';
+const RULE_KINDS: RulesKind[] = ['filters', 'config'];
+
+export const rulesDraftKey = (jobId: string, kind: RulesKind) => `${draftKey(jobId)}.${kind}`;
+
+/** Keeps unsaved rules (they hold no secrets); `undefined` removes the entry (nothing unsaved). */
+export function saveRulesDraft<T>(
+  jobId: string,
+  kind: RulesKind,
+  rules: T[] | undefined,
+  storage: Storage = sessionStorage,
+) {
+  try {
+    if (rules === undefined) storage.removeItem(rulesDraftKey(jobId, kind));
+    else storage.setItem(rulesDraftKey(jobId, kind), JSON.stringify(rules));
+  } catch {
+    // storage full or disabled: the draft is a convenience only
+  }
+}
+
+export function loadRulesDraft<T>(
+  jobId: string,
+  kind: RulesKind,
+  storage: Storage = sessionStorage,
+): T[] | undefined {
+  try {
+    const raw = storage.getItem(rulesDraftKey(jobId, kind));
+    const parsed: unknown = raw ? JSON.parse(raw) : undefined;
+    return Array.isArray(parsed) ? (parsed as T[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Drops the unsaved rules of a task (the user chose to leave them, or the task was started). */
+export function clearRulesDrafts(jobId: string, storage: Storage = sessionStorage) {
+  for (const kind of RULE_KINDS) storage.removeItem(rulesDraftKey(jobId, kind));
 }

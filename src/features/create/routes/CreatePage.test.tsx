@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../../test/renderApp';
 import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
-import { draftKey } from '../model/draft';
+import { draftKey, rulesDraftKey } from '../model/draft';
 
 let emulator: InProcessEmulator;
 
@@ -22,6 +22,15 @@ const render = (path: string) =>
 const statusOf = async (id: string) =>
   (await emulator.call<{ results: Array<{ status: string }> }>('POST', '/jobs/batch-status', { jobs: [id] }))
     .results[0]!.status;
+
+/** A synchronization task in CONFIGURATION (saved endpoints), added through the control API. */
+async function syncTaskAtProcessing(name: string): Promise<string> {
+  const answer = (await control('/tasks', {
+    project_id: TEST_PROJECT,
+    tasks: [{ name, db_use_type: 'sync', engine_type: 'mysql' }],
+  })) as { tasks: Array<{ id: string }> };
+  return answer.tasks[0]!.id;
+}
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess({ tasks: 3 });
@@ -257,6 +266,148 @@ describe('creation wizard against the emulator', () => {
     expect(within(again).getByDisplayValue('items')).toBeTruthy();
     app.unmount();
   });
+
+  it('synchronization: configuration rules (4.3.1) checked at the fields, saved, shown again; a refusal explained, input kept', async () => {
+    const user = userEvent.setup();
+    const id = await syncTaskAtProcessing('sync-config-rules');
+    const app = await render(`/create/${id}/objects`);
+    await user.click(await screen.findByRole('button', { name: 'Save objects and continue' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
+    const form = await screen.findByTestId('config-rules');
+    const save = within(form).getByRole('button', { name: 'Save configuration rules' });
+    const stored = async () =>
+      (
+        await emulator.call<{
+          results: Array<{
+            data_transformation?: {
+              filter_conditions?: Array<{
+                transformation_info: { transformation_type: string; value: string };
+                config_transformation?: Record<string, string>;
+              }>;
+            };
+          }>;
+        }>('POST', '/jobs/batch-detail', { jobs: [id] })
+      ).results[0]!.data_transformation?.filter_conditions ?? [];
+
+    // every field of table 4-269 is mandatory; names are letters/digits/underscores: refused at the fields
+    await user.click(save);
+    expect(within(form).getAllByText('Required.')).toHaveLength(6);
+    const rule0 = within(form).getByTestId('config-rule-0');
+    const field = (label: string | RegExp) => within(rule0).getByLabelText(label) as HTMLInputElement;
+    await user.type(field('Database'), 'my-shop');
+    await user.type(field('Table'), 'customers');
+    await user.type(field('Columns'), 'id,name');
+    await user.type(field('Primary key or unique index'), 'id');
+    await user.type(field('Index to optimize'), 'name');
+    // refused by DRS (two statements in the criteria) once the field rules are met
+    await user.type(field('Filtering criteria'), "name like '%a%'; drop table x");
+    await user.click(save);
+    expect(within(rule0).getByText('Use only letters, digits and underscores.')).toBeTruthy();
+    expect(await stored()).toHaveLength(0);
+    await user.clear(field('Database'));
+    await user.type(field('Database'), 'shop');
+    await user.click(save);
+    const refused = await within(rule0).findByTestId('config-failure');
+    expect(within(refused).getByText('DRS.M00202')).toBeTruthy();
+    expect(refused.textContent).toContain('values');
+    expect(field('Filtering criteria').value).toBe("name like '%a%'; drop table x");
+    expect(field('Columns').value).toBe('id,name');
+    expect(await stored()).toHaveLength(0);
+
+    // fixed and saved: the detail holds the rule as the reference shows it
+    await user.clear(field('Filtering criteria'));
+    await user.type(field('Filtering criteria'), "name like '%a%'");
+    await user.click(save);
+    expect(await within(form).findByText('1 configuration rule is saved.')).toBeTruthy();
+    expect(within(form).queryByTestId('config-failure')).toBeNull();
+    const [rule] = await stored();
+    expect(rule!.transformation_info).toEqual({
+      transformation_type: 'configConditionalFilter',
+      value: 'config',
+    });
+    expect(rule!.config_transformation).toEqual({
+      db_table_name: 'shop.customers',
+      db_name: 'shop',
+      table_name: 'customers',
+      col_names: 'id,name',
+      prim_key_or_index: 'id',
+      indexes: 'name',
+      values: "name like '%a%'",
+    });
+
+    // saved: leaving asks nothing; coming back re-reads the rule from the detail
+    const confirm = vi.spyOn(window, 'confirm');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/parameters`));
+    expect(confirm).not.toHaveBeenCalled();
+    confirm.mockRestore();
+    app.unmount();
+    // a fresh wizard (resume): the rule is read from batch-detail
+    const again = await render(`/create/${id}/processing`);
+    const form2 = await screen.findByTestId('config-rules', {}, { timeout: 5_000 });
+    expect(within(form2).getByDisplayValue("name like '%a%'")).toBeTruthy();
+    expect(within(form2).getByDisplayValue('customers')).toBeTruthy();
+    expect(within(form2).getByDisplayValue('id,name')).toBeTruthy();
+    again.unmount();
+  }, 30_000);
+
+  it('unsaved rule edits: leaving the step or the page asks first; the edits survive a reload', async () => {
+    const user = userEvent.setup();
+    const id = await syncTaskAtProcessing('sync-leave-guard');
+    const app = await render(`/create/${id}/objects`);
+    await user.click(await screen.findByRole('button', { name: 'Save objects and continue' }));
+    await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    try {
+      // untouched forms: no question
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/parameters`));
+      expect(confirm).not.toHaveBeenCalled();
+      await user.click(screen.getByRole('button', { name: 'Back' }));
+      await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
+
+      const config = await screen.findByTestId('config-rules');
+      await user.type(within(config).getByLabelText('Columns'), 'id,name');
+      const filters = screen.getByTestId('filter-rules');
+      await user.type(within(filters).getByLabelText(/WHERE condition/), 'id > 5');
+
+      // leaving the step: asked, refused → still there with the input
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(confirm).toHaveBeenLastCalledWith(
+        'The row filters or configuration rules have unsaved changes. Leave this step anyway?',
+      );
+      expect(app.pathname()).toBe(`/create/${id}/processing`);
+      // the stepper too
+      await user.click(screen.getByRole('button', { name: /Source and destination/ }));
+      expect(confirm).toHaveBeenCalledTimes(2);
+      expect(app.pathname()).toBe(`/create/${id}/processing`);
+      // leaving the page by a link: asked, refused
+      await user.click(screen.getAllByRole('link', { name: /^Tasks$/ })[0]!);
+      expect(confirm).toHaveBeenLastCalledWith('You have unsaved input in the wizard. Leave anyway?');
+      expect(app.pathname()).toBe(`/create/${id}/processing`);
+      expect((within(config).getByLabelText('Columns') as HTMLInputElement).value).toBe('id,name');
+
+      // a reload keeps the unsaved edits (session storage)
+      expect(sessionStorage.getItem(rulesDraftKey(id, 'config'))).toContain('id,name');
+      app.unmount();
+      const reloaded = await render(`/create/${id}/processing`);
+      const config2 = await screen.findByTestId('config-rules', {}, { timeout: 5_000 });
+      expect((within(config2).getByLabelText('Columns') as HTMLInputElement).value).toBe('id,name');
+      expect(within(screen.getByTestId('filter-rules')).getByDisplayValue('id > 5')).toBeTruthy();
+
+      // leaving the step, confirmed: the edits are dropped
+      confirm.mockReturnValue(true);
+      const before = confirm.mock.calls.length;
+      await user.click(screen.getByRole('button', { name: 'Back' }));
+      await waitFor(() => expect(reloaded.pathname()).toBe(`/create/${id}/objects`));
+      expect(confirm.mock.calls.length).toBe(before + 1);
+      expect(sessionStorage.getItem(rulesDraftKey(id, 'config'))).toBeNull();
+      expect(sessionStorage.getItem(rulesDraftKey(id, 'filters'))).toBeNull();
+      reloaded.unmount();
+    } finally {
+      confirm.mockRestore();
+    }
+  }, 30_000);
 
   it('confirm step: a scheduled start leaves the task WAITING_FOR_START', async () => {
     const user = userEvent.setup();

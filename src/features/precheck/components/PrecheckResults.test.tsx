@@ -1,10 +1,12 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppProviders, createAppQueryClient } from '../../../app/providers';
 import { setDrsClient } from '../../../lib/api/client';
 import { i18n, setLanguage } from '../../../lib/i18n';
 import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
+import { loadRunRecord } from '../model/ack';
 import { PrecheckResults, type PrecheckStatus } from './PrecheckResults';
 
 let emulator: InProcessEmulator;
@@ -21,6 +23,7 @@ async function control(path: string, body: unknown) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const resultCalls = () => calls.filter((c) => c.endsWith('/jobs/batch-precheck-result')).length;
+const runCalls = () => calls.filter((c) => c.endsWith('/jobs/batch-precheck')).length;
 
 function mount(jobId: string, onStatusChange: (s: PrecheckStatus) => void) {
   return render(
@@ -84,4 +87,53 @@ describe('PrecheckResults (embedded, autoStart)', () => {
     await sleep(500);
     expect(resultCalls()).toBeLessThanOrEqual(atUnmount + 1); // at most one request already in flight
   }, 20_000);
+
+  it('keeps the alarm acknowledgement after a remount (session storage); a re-run clears it', async () => {
+    sessionStorage.clear();
+    const user = userEvent.setup();
+    const { tasks } = await control('/tasks', {
+      project_id: TEST_PROJECT,
+      tasks: [{ name: 'pr-ack', description: 'precheck-alarm' }],
+    });
+    const id = tasks[0]!.id;
+    calls.length = 0;
+    const statuses: PrecheckStatus[] = [];
+    const first = mount(id, (s) => statuses.push(s));
+    await waitFor(() => expect(resultCalls()).toBeGreaterThan(0), { timeout: 5_000 });
+    await control('/clock/advance', { ms: 7_000 });
+    await waitFor(() => expect(screen.getByTestId('precheck-verdict').dataset.verdict).toBe('alarm'), {
+      timeout: 5_000,
+    });
+    expect(statuses.at(-1)).toMatchObject({ done: true, hasFailed: false, alarmsAcknowledged: false });
+    await user.click(screen.getByRole('checkbox', { name: /I have read/ }));
+    await waitFor(() => expect(statuses.at(-1)?.alarmsAcknowledged).toBe(true));
+    expect(loadRunRecord(id)?.acknowledged).toBe(true);
+    act(() => first.unmount());
+
+    // remount (a reload): the run is shown again, not re-run, and its acknowledgement is kept
+    calls.length = 0;
+    const again: PrecheckStatus[] = [];
+    mount(id, (s) => again.push(s));
+    await waitFor(() => expect(screen.getByTestId('precheck-verdict').dataset.verdict).toBe('alarm'), {
+      timeout: 5_000,
+    });
+    expect((screen.getByRole('checkbox', { name: /I have read/ }) as HTMLInputElement).checked).toBe(true);
+    expect(again.at(-1)).toMatchObject({ done: true, alarmsAcknowledged: true });
+    expect(runCalls()).toBe(0);
+
+    // a new run clears it
+    await user.click(screen.getByTestId('precheck-run'));
+    await waitFor(() => expect(runCalls()).toBe(1));
+    await waitFor(() => expect(again.at(-1)?.alarmsAcknowledged).toBe(false));
+    await control('/clock/advance', { ms: 7_000 });
+    await waitFor(
+      () =>
+        expect((screen.getByRole('checkbox', { name: /I have read/ }) as HTMLInputElement).checked).toBe(
+          false,
+        ),
+      { timeout: 5_000 },
+    );
+    expect(again.at(-1)).toMatchObject({ done: true, alarmsAcknowledged: false });
+    expect(loadRunRecord(id)?.acknowledged).toBe(false);
+  }, 30_000);
 });

@@ -13,7 +13,10 @@
  * batch-precheck-result until `process` is 100% (polling stops when done or unmounted). Items are grouped by
  * `group` with PASSED / ALARM / FAILED filters (search param `pcFilter`); failed items show the reason, the cause,
  * affected objects, failed sub-jobs and a plain-language fix. Alarms need an explicit acknowledgement, reset by
- * every new run. `onStatusChange` fires whenever one of its four values changes:
+ * every new run and kept across reloads in session storage for the run it acknowledged (model/ack.ts). With
+ * `autoStart`, a run already recorded for the task in this tab is shown instead of starting another (a reload
+ * does not re-run); call `forgetRun(jobId)` first to get a fresh run. `onStatusChange` fires whenever one of its
+ * four values changes:
  *   done (process 100%), passed (service `result` true and nothing FAILED), hasFailed, alarmsAcknowledged
  *   (true when there is no alarm, or the user ticked the acknowledgement).
  */
@@ -44,6 +47,7 @@ import { explainErrorCode, explainFailure, splitBatchResults } from '../../../li
 import { currentLanguage } from '../../../lib/i18n';
 import { z } from '../../../lib/zod';
 import { useBatchPrecheck, useBatchQueryPrecheckResults } from '../api';
+import { isAcknowledged, loadRunRecord, recordNewRun, runNameOf, saveRunRecord } from '../model/ack';
 import {
   groupItems,
   OUTCOMES,
@@ -87,11 +91,14 @@ export function PrecheckResults({
   const [params, setParams] = useSearchParams();
   const filter = filterSchema.parse(params.get(FILTER_PARAM) ?? 'all');
   const run = useBatchPrecheck();
+  // the run shown and its acknowledgement, kept in session storage (survives a reload)
+  const [record, setRecord] = useState(() => loadRunRecord(jobId));
+  // autoStart starts a run unless this tab already started one for the task (then that one is shown)
+  const [autoRun] = useState(() => !!autoStart && !record);
   // with autoStart, results are asked for only once the run was accepted or refused (no "not pre-checked yet" 400)
-  const waitForRun = !!autoStart && (run.isIdle || run.isPending);
+  const waitForRun = autoRun && (run.isIdle || run.isPending);
   const jobIds = useMemo(() => (waitForRun ? [] : [jobId]), [jobId, waitForRun]);
   const results = useBatchQueryPrecheckResults(jobIds, pollMs);
-  const [acknowledged, setAcknowledged] = useState(false);
   const started = useRef(false);
 
   const answer =
@@ -101,22 +108,30 @@ export function PrecheckResults({
   const runFailure = run.data ? splitBatchResults(run.data.results).failures[0] : undefined;
   const running = run.isPending || (summary.hasRun && !summary.done);
   const hasFailed = summary.counts.FAILED > 0;
+  const acknowledged = summary.hasRun && isAcknowledged(record, answer);
   const alarmsAcknowledged = summary.counts.ALARM === 0 || acknowledged;
+  const notRunYet = !!answer?.error_code;
 
   const startRun = () => {
     if (run.isPending) return;
-    setAcknowledged(false);
+    // a new run: a new name, its alarms not acknowledged
+    setRecord(recordNewRun(jobId));
     run.mutate({ jobs: [{ job_id: jobId, precheck_mode: mode }] });
+  };
+  const acknowledge = (checked: boolean) => {
+    if (!answer) return;
+    const next = { run: runNameOf(record, answer), acknowledged: checked };
+    saveRunRecord(jobId, next);
+    setRecord(next);
   };
 
   useEffect(() => {
-    if (autoStart && !started.current) {
-      started.current = true;
-      startRun();
-    }
-    // run once on mount
+    // run once on mount; or, with a run recorded earlier that the service no longer has, once it says so
+    if (started.current || !autoStart || !(autoRun || (notRunYet && !run.isPending && run.isIdle))) return;
+    started.current = true;
+    startRun();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [autoStart]);
+  }, [autoStart, autoRun, notRunYet]);
 
   const status: PrecheckStatus = {
     done: summary.done,
@@ -146,7 +161,6 @@ export function PrecheckResults({
   };
 
   const groups = groupItems(answer?.precheck_result ?? [], filter);
-  const notRunYet = !!answer?.error_code;
 
   return (
     <Stack gap="md" data-testid="precheck-results" data-done={summary.done} data-passed={summary.passed}>
@@ -236,7 +250,7 @@ export function PrecheckResults({
             {summary.done && summary.counts.ALARM > 0 && (
               <Checkbox
                 checked={acknowledged}
-                onChange={(e) => setAcknowledged(e.currentTarget.checked)}
+                onChange={(e) => acknowledge(e.currentTarget.checked)}
                 label={t('precheck.results.acknowledge', { count: summary.counts.ALARM })}
                 data-testid="precheck-ack"
               />
