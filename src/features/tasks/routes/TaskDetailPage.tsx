@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { DataFreshness } from '../../../components/DataFreshness';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { TaskActionBar } from '../components/actions/TaskActionBar';
@@ -140,6 +141,7 @@ function TaskDetailView({ id }: { id: string }) {
           <TaskLinks task={task} jobAction={view.jobAction?.job_action} status={view.status} />
         </Stack>
       </Group>
+      <DataFreshness query={[view.detail, view.statusQuery, view.progressQuery]} />
 
       {(task.error_code || task.failed_reason) && (
         <Alert

@@ -17,6 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DataFreshness } from '../../../components/DataFreshness';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { formatNumber } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
@@ -167,6 +168,7 @@ export function TasksPage() {
           {t('taskList.live', { seconds: LIVE_REFRESH_MS / 1000 })}
         </Text>
       </Group>
+      <DataFreshness query={[query, status, progress]} />
 
       <Tabs
         value={search.scenario}
