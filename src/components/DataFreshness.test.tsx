@@ -11,7 +11,7 @@ import { createI18n, type Language } from '../lib/i18n';
 import { sendJson, startTestServer, type TestServer } from '../test/httpServer';
 import { DataFreshness, nextMarks } from './DataFreshness';
 
-type Mode = 'ok' | 'fail' | 'slow' | 'garbage';
+type Mode = 'ok' | 'fail' | 'slow' | 'garbage' | 'refuse-once';
 
 /** A real HTTP server standing in for the proxy: answers batch-status per `mode`. */
 async function startService() {
@@ -26,6 +26,10 @@ async function startService() {
       return res.end('{"results": [');
     }
     if (state.mode === 'slow') return void setTimeout(ok, 1_500);
+    if (state.mode === 'refuse-once') {
+      state.mode = 'ok';
+      return sendJson(res, 403, { error_code: 'DRS.M00100', error_msg: 'Invalid token.' });
+    }
     return ok();
   });
   return { server, state };
@@ -37,11 +41,20 @@ afterEach(async () => {
   service = undefined;
 });
 
-function Page({ baseUrl, slowAfterMs }: { baseUrl: string; slowAfterMs?: number }) {
+function Page({
+  baseUrl,
+  slowAfterMs,
+  retry = false,
+}: {
+  baseUrl: string;
+  slowAfterMs?: number;
+  retry?: boolean;
+}) {
   const client = createDrsClient({ baseUrl, language: () => 'en-us' });
   const query = useQuery({
     queryKey: ['freshness-test', baseUrl],
-    retry: false,
+    // the app's rule (a refused token is tried once more), or none
+    ...(retry ? {} : { retry: false }),
     queryFn: ({ signal }) =>
       unwrap(
         'batchQueryJobStatus',
@@ -61,10 +74,10 @@ function Page({ baseUrl, slowAfterMs }: { baseUrl: string; slowAfterMs?: number 
   );
 }
 
-function renderPage(url: string, language: Language = 'en-us', slowAfterMs?: number) {
+function renderPage(url: string, language: Language = 'en-us', slowAfterMs?: number, retry = false) {
   return render(
     <AppProviders i18n={createI18n(language)} queryClient={createQueryClient()} forceColorScheme="light">
-      <Page baseUrl={`${url}/api`} {...(slowAfterMs !== undefined ? { slowAfterMs } : {})} />
+      <Page baseUrl={`${url}/api`} retry={retry} {...(slowAfterMs !== undefined ? { slowAfterMs } : {})} />
     </AppProviders>,
   );
 }
@@ -135,6 +148,24 @@ describe('DataFreshness', () => {
     expect(screen.getByTestId('freshness-slow').textContent).toMatch(/^Waiting for the service since /);
     svc.mode = 'ok';
     await waitFor(() => expect(state()).toBe('fresh'), { timeout: 4_000 });
+  });
+
+  it('shows nothing wrong when a refused token is retried with success (the proxy got a new one)', async () => {
+    const { server, state: svc } = await startService();
+    service = server;
+    renderPage(server.url, 'en-us', undefined, true);
+    await waitFor(() => expect(state()).toBe('fresh'));
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => seen.add(state() ?? ''));
+    observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+    const calls = svc.calls;
+    svc.mode = 'refuse-once';
+    // the refused poll, its retry 1 s later, and the next poll
+    await waitFor(() => expect(svc.calls).toBeGreaterThanOrEqual(calls + 3), { timeout: 4_000 });
+    observer.disconnect();
+    expect(svc.mode).toBe('ok');
+    expect([...seen]).toEqual(['fresh']);
+    expect(screen.queryByTestId('freshness-failing')).toBeNull();
   });
 
   it('speaks Chinese', async () => {

@@ -29,11 +29,18 @@ export interface DataFreshnessProps {
 
 export const SLOW_REFRESH_MS = 8_000;
 
-/** The failure of a query that already had data: the last fetch failed, or the one under way failed at least once. */
+/**
+ * The failure shown for a query: its last fetch failed (after its retries). A retry that then succeeds (e.g. after
+ * a refused token the proxy replaced) shows nothing.
+ */
 function failureOf(q: FreshnessQuery): unknown {
   if (q.status === 'error' && q.errorUpdatedAt >= q.dataUpdatedAt) return q.error ?? q.failureReason;
-  if (q.fetchStatus !== 'idle' && (q.failureCount ?? 0) > 0) return q.failureReason;
   return undefined;
+}
+
+/** An attempt failed: the episode's start ("failing since") is the first failed attempt, retries included. */
+function attemptFailed(q: FreshnessQuery): boolean {
+  return failureOf(q) !== undefined || (q.fetchStatus !== 'idle' && (q.failureCount ?? 0) > 0);
 }
 
 /** A short reason for a failed refresh: code and meaning, or what kind of failure. */
@@ -61,7 +68,7 @@ interface Marks {
 
 /** What the marks depend on, per query: failing, fetching, errorUpdatedAt, dataUpdatedAt. */
 function markSignature(q: FreshnessQuery): string {
-  const failing = failureOf(q) !== undefined && q.dataUpdatedAt > 0;
+  const failing = attemptFailed(q) && q.dataUpdatedAt > 0;
   return [failing ? 1 : 0, q.fetchStatus === 'fetching' ? 1 : 0, q.errorUpdatedAt, q.dataUpdatedAt].join(':');
 }
 
