@@ -27,7 +27,8 @@ export function switchoverState(task: SwitchoverTask): SwitchoverState {
   const ja = task.job_action;
   if (!ja || !Array.isArray(ja.available_actions)) return { available: false, reason: 'noJobAction' };
   if (ja.available_actions.includes('SWITCH_OVER')) return { available: true };
-  if (ja.current_action) return { available: false, reason: 'inProgress' };
+  // a switchover under way blocks another; any other state (paused, stopping, failed…) is "not replicating"
+  if (ja.current_action === 'SWITCH_OVER') return { available: false, reason: 'inProgress' };
   return { available: false, reason: 'notReplicating' };
 }
 
