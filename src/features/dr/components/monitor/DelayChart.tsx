@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatNumber } from '../../../../lib/format';
+import { currentLanguage } from '../../../../lib/i18n';
+import type { ChartPoint } from '../../model/downsample';
+import type { Interval, Thresholds } from '../../model/threshold';
+import { timeTickFormatter } from './timeAxis';
+
+export const DELAY_COLORS = {
+  rpo: 'var(--mantine-color-orange-7)',
+  rto: 'var(--mantine-color-red-8)',
+} as const;
+
+export interface DelayChartProps {
+  points: ChartPoint<'rpo' | 'rto'>[];
+  domain: [number, number];
+  thresholds: Thresholds;
+  above: { rpo: Interval[]; rto: Interval[] };
+  onZoom: (from: number, to: number) => void;
+  height?: number;
+}
+
+/** The smallest drag (ms) that zooms; a click is not a zoom. */
+const MIN_ZOOM_MS = 2_000;
+
+/** RPO and RTO (s) over time with threshold lines, the time above them shaded, and drag-to-zoom. */
+export function DelayChart({ points, domain, thresholds, above, onZoom, height = 300 }: DelayChartProps) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const [drag, setDrag] = useState<{ from: number; to: number } | undefined>();
+  const tick = timeTickFormatter(language, domain[1] - domain[0]);
+  const seconds = (ms: number) => ms / 1000;
+  const data = points.map((p) => ({
+    t: p.t,
+    rpo: p.rpo === null ? null : seconds(p.rpo),
+    rto: p.rto === null ? null : seconds(p.rto),
+  }));
+  const labelOf = (key: 'rpo' | 'rto') => t(`drMonitor.series.${key}`);
+  const clip = (i: Interval) => ({ from: Math.max(i.from, domain[0]), to: Math.min(i.to, domain[1]) });
+  const at = (state: unknown) => {
+    const label = (state as { activeLabel?: unknown } | null)?.activeLabel;
+    const n = typeof label === 'number' ? label : Number(label);
+    return Number.isFinite(n) ? n : undefined;
+  };
+
+  return (
+    <div style={{ width: '100%', height, userSelect: 'none' }} data-testid="delay-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
+          onMouseDown={(state) => {
+            const x = at(state);
+            if (x !== undefined) setDrag({ from: x, to: x });
+          }}
+          onMouseMove={(state) => {
+            const x = at(state);
+            if (drag && x !== undefined) setDrag({ ...drag, to: x });
+          }}
+          onMouseUp={() => {
+            if (drag && Math.abs(drag.to - drag.from) >= MIN_ZOOM_MS)
+              onZoom(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to));
+            setDrag(undefined);
+          }}
+          onMouseLeave={() => setDrag(undefined)}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={domain}
+            allowDataOverflow
+            tickFormatter={tick}
+            stroke="var(--mantine-color-text)"
+            fontSize={12}
+          />
+          <YAxis
+            stroke="var(--mantine-color-text)"
+            fontSize={12}
+            width={56}
+            tickFormatter={(v: number) => formatNumber(v, language, { maximumFractionDigits: 1 })}
+            label={{
+              value: t('drMonitor.units.seconds'),
+              angle: -90,
+              position: 'insideLeft',
+              fill: 'var(--mantine-color-text)',
+              fontSize: 12,
+            }}
+          />
+          <Tooltip
+            labelFormatter={(v) => tick(Number(v))}
+            formatter={(v, name) => [
+              `${formatNumber(Number(v), language, { maximumFractionDigits: 2 })} ${t('drMonitor.units.secondsShort')}`,
+              name,
+            ]}
+            contentStyle={{
+              background: 'var(--mantine-color-body)',
+              borderColor: 'var(--mantine-color-default-border)',
+            }}
+          />
+          <Legend />
+          {(['rpo', 'rto'] as const).flatMap((key) =>
+            above[key].map((i) => {
+              const c = clip(i);
+              return c.to > c.from ? (
+                <ReferenceArea
+                  key={`${key}-${i.from}`}
+                  x1={c.from}
+                  x2={c.to}
+                  fill={DELAY_COLORS[key]}
+                  fillOpacity={0.12}
+                  ifOverflow="hidden"
+                  className={`above-threshold above-${key}`}
+                />
+              ) : null;
+            }),
+          )}
+          {(['rpo', 'rto'] as const).map((key) =>
+            thresholds[key] ? (
+              <ReferenceLine
+                key={`th-${key}`}
+                y={seconds(thresholds[key])}
+                stroke={DELAY_COLORS[key]}
+                strokeDasharray="6 4"
+                ifOverflow="extendDomain"
+                className={`threshold-line threshold-${key}`}
+                label={{
+                  value: t('drMonitor.chart.thresholdLabel', { series: labelOf(key) }),
+                  position: 'insideTopRight',
+                  fill: 'var(--mantine-color-text)',
+                  fontSize: 11,
+                }}
+              />
+            ) : null,
+          )}
+          <Line
+            type="linear"
+            dataKey="rpo"
+            name={labelOf('rpo')}
+            stroke={DELAY_COLORS.rpo}
+            dot={false}
+            strokeWidth={2}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+          <Line
+            type="linear"
+            dataKey="rto"
+            name={labelOf('rto')}
+            stroke={DELAY_COLORS.rto}
+            dot={false}
+            strokeWidth={2}
+            strokeDasharray="4 2"
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+          {drag && drag.to !== drag.from ? (
+            <ReferenceArea
+              x1={Math.min(drag.from, drag.to)}
+              x2={Math.max(drag.from, drag.to)}
+              fill="var(--mantine-color-indigo-5)"
+              fillOpacity={0.2}
+            />
+          ) : null}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
