@@ -23,7 +23,6 @@ import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { z } from '../../../lib/zod';
 import { listJobsQuery, type ListJobsRequest, type ListJobsResponse } from '../../tasks/api';
-import { useDrAlerts } from '../sampling/alerts';
 import { useDrThresholds, useWatchDrTasks } from '../sampling/react';
 import { SwitchoverDialog } from '../components/switchover/SwitchoverDialog';
 import { DrTile } from '../components/wall/DrTile';
@@ -75,7 +74,6 @@ export function DrPage() {
     [tasks],
   );
   const snapshot = useWatchDrTasks(watched);
-  useDrAlerts(watched);
   const { thresholds } = useDrThresholds(watched);
 
   const tiles = useMemo(
