@@ -1,4 +1,4 @@
-import { Alert, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, NativeSelect, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -177,27 +177,25 @@ export function AllComparisonsView() {
           ) : (
             <>
               <Group gap="sm" align="flex-end">
-                <Select
+                <NativeSelect
                   label={t('comparisonHistory.filter.type')}
-                  value={search.type || ''}
-                  onChange={(v) => setSearch({ type: (v ?? '') as HistorySearch['type'] })}
+                  value={search.type}
+                  onChange={(e) => setSearch({ type: e.currentTarget.value as HistorySearch['type'] })}
                   data={[
                     { value: '', label: t('comparisonHistory.filter.all') },
                     ...RUN_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) })),
                   ]}
-                  allowDeselect={false}
                   w={220}
                   data-testid="filter-type"
                 />
-                <Select
+                <NativeSelect
                   label={t('comparisonHistory.filter.verdict')}
-                  value={search.verdict || ''}
-                  onChange={(v) => setSearch({ verdict: (v ?? '') as HistorySearch['verdict'] })}
+                  value={search.verdict}
+                  onChange={(e) => setSearch({ verdict: e.currentTarget.value as HistorySearch['verdict'] })}
                   data={[
                     { value: '', label: t('comparisonHistory.filter.all') },
                     ...VERDICTS.map((v) => ({ value: v, label: t(`comparisonReport.verdict.${v}`) })),
                   ]}
-                  allowDeselect={false}
                   w={220}
                   data-testid="filter-verdict"
                 />

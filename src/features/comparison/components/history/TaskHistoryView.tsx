@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, NativeSelect, Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -164,30 +164,36 @@ export function TaskHistoryView({ taskId }: { taskId: string }) {
       ) : (
         <Stack gap="sm">
           <Group gap="sm" align="flex-end">
-            <Select
+            <NativeSelect
               label={t('comparisonHistory.filter.type')}
-              value={search.type || ''}
-              onChange={(v) => setSearch({ type: (v ?? '') as HistorySearch['type'] })}
+              value={search.type}
+              onChange={(e) => setSearch({ type: e.currentTarget.value as HistorySearch['type'] })}
               data={[
                 { value: '', label: t('comparisonHistory.filter.all') },
                 ...RUN_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) })),
               ]}
-              allowDeselect={false}
               w={220}
               data-testid="filter-type"
             />
-            <Select
+            <NativeSelect
               label={t('comparisonHistory.filter.verdict')}
-              value={search.verdict || ''}
-              onChange={(v) => setSearch({ verdict: (v ?? '') as HistorySearch['verdict'] })}
+              value={search.verdict}
+              onChange={(e) => setSearch({ verdict: e.currentTarget.value as HistorySearch['verdict'] })}
               data={[
                 { value: '', label: t('comparisonHistory.filter.all') },
                 ...VERDICTS.map((v) => ({ value: v, label: t(`comparisonReport.verdict.${v}`) })),
               ]}
-              allowDeselect={false}
               w={220}
               data-testid="filter-verdict"
             />
+            <Button
+              variant="default"
+              onClick={() => void history.refetch()}
+              loading={history.isFetching}
+              data-testid="history-refresh"
+            >
+              {t('comparisonHistory.refresh')}
+            </Button>
             <Text size="sm" c="dimmed" role="status" data-testid="history-count">
               {t('comparisonHistory.count', { count: shown.length, total: history.runs.length })}
             </Text>

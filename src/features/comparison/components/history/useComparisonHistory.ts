@@ -60,6 +60,7 @@ export function useComparisonHistory(jobId: string, intervalMs = HISTORY_POLL_MS
     /** The object-level overview (4.1.34): its per-type results give the latest object run's verdict. */
     objectOverview: objects.data,
     isPending: queries.some((q) => q.isPending),
+    isFetching: queries.some((q) => q.isFetching),
     /** Every source failed: nothing can be shown. */
     allFailed: queries.every((q) => q.isError && q.data === undefined),
     /** The first failure, for the page's error alert. */

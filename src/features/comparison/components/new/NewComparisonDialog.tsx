@@ -12,7 +12,7 @@ import {
   Modal,
   Radio,
   SegmentedControl,
-  Select,
+  NativeSelect,
   Stack,
   Text,
   TextInput,
@@ -272,46 +272,55 @@ export function NewComparisonDialog({
 
           {(form.kind === 'contents' || form.kind === 'random') && (
             <Group grow align="flex-start">
-              <Select
+              <NativeSelect
                 label={t('comparisonHistory.new.contentCompareType')}
-                value={form.contentCompareType || null}
-                onChange={(v) =>
-                  update({ contentCompareType: (v ?? '') as NewComparisonForm['contentCompareType'] })
+                value={form.contentCompareType}
+                onChange={(e) =>
+                  update({
+                    contentCompareType: e.currentTarget.value as NewComparisonForm['contentCompareType'],
+                  })
                 }
-                data={['dynamic', 'static'].map((v) => ({
-                  value: v,
-                  label: t(`comparisonHistory.option.contentCompareType.${v}`),
-                }))}
-                placeholder={t('comparisonHistory.new.serviceDefault')}
-                clearable
+                data={[
+                  { value: '', label: t('comparisonHistory.new.serviceDefault') },
+                  ...['dynamic', 'static'].map((v) => ({
+                    value: v,
+                    label: t(`comparisonHistory.option.contentCompareType.${v}`),
+                  })),
+                ]}
                 disabled={usePolicy}
               />
-              <Select
+              <NativeSelect
                 label={t('comparisonHistory.new.lobCompare')}
-                value={form.lobCompare || null}
-                onChange={(v) => update({ lobCompare: (v ?? '') as NewComparisonForm['lobCompare'] })}
-                data={['ignore', 'length'].map((v) => ({
-                  value: v,
-                  label: t(`comparisonHistory.option.lobCompare.${v}`),
-                }))}
-                placeholder={t('comparisonHistory.new.serviceDefault')}
-                clearable
+                value={form.lobCompare}
+                onChange={(e) =>
+                  update({ lobCompare: e.currentTarget.value as NewComparisonForm['lobCompare'] })
+                }
+                data={[
+                  { value: '', label: t('comparisonHistory.new.serviceDefault') },
+                  ...['ignore', 'length'].map((v) => ({
+                    value: v,
+                    label: t(`comparisonHistory.option.lobCompare.${v}`),
+                  })),
+                ]}
                 disabled={usePolicy}
               />
             </Group>
           )}
           {form.kind === 'lines' && (
-            <Select
+            <NativeSelect
               label={t('comparisonHistory.new.comparePolicy')}
               description={t('comparisonHistory.new.comparePolicyHint')}
-              value={form.comparePolicy || null}
-              onChange={(v) => update({ comparePolicy: (v ?? '') as NewComparisonForm['comparePolicy'] })}
-              data={['normal', 'manyToOne'].map((v) => ({
-                value: v,
-                label: t(`comparisonHistory.option.comparePolicy.${v}`),
-              }))}
-              placeholder={t('comparisonHistory.new.serviceDefault')}
-              clearable
+              value={form.comparePolicy}
+              onChange={(e) =>
+                update({ comparePolicy: e.currentTarget.value as NewComparisonForm['comparePolicy'] })
+              }
+              data={[
+                { value: '', label: t('comparisonHistory.new.serviceDefault') },
+                ...['normal', 'manyToOne'].map((v) => ({
+                  value: v,
+                  label: t(`comparisonHistory.option.comparePolicy.${v}`),
+                })),
+              ]}
               disabled={usePolicy}
             />
           )}
