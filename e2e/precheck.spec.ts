@@ -90,7 +90,27 @@ test.describe('pre-check page', () => {
     });
     const start = page.getByTestId('precheck-start');
     await expect(start).toBeDisabled();
-    await page.getByRole('checkbox', { name: /I have read/ }).check();
+    const ack = page.getByRole('checkbox', { name: /I have read/ });
+    await ack.check();
     await expect(start).toBeEnabled();
+
+    // a reload keeps the acknowledgement of this run
+    await page.reload();
+    await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm');
+    await expect(ack).toBeChecked();
+    await expect(start).toBeEnabled();
+
+    // a new run clears it
+    const rerun = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/jobs/batch-precheck' && r.request().method() === 'POST',
+    );
+    await page.getByTestId('precheck-run').click();
+    await rerun;
+    await expect(start).toBeDisabled();
+    await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm', {
+      timeout: 20_000,
+    });
+    await expect(ack).not.toBeChecked();
+    await expect(start).toBeDisabled();
   });
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect, test, type EmulatorControl } from './fixtures';
 
@@ -206,6 +206,99 @@ test('resume a half-configured task at the step it reached', async ({ page, requ
   await expect(page.getByRole('heading', { name: 'Configure task e2e-resume' })).toBeVisible();
 });
 
+async function addTask(request: APIRequestContext, spec: Record<string, unknown>): Promise<string> {
+  const answer = await request.post('/__emulator/tasks', {
+    data: { project_id: EMULATOR_PROJECT_ID, tasks: [spec] },
+  });
+  expect(answer.ok()).toBe(true);
+  return ((await answer.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
+}
+
+test('configuration rules (4.3.1): saved, shown again; unsaved edits ask before leaving and survive a reload', async ({
+  page,
+  request,
+  emulator,
+}) => {
+  await emulator.setSpeed(0);
+  const id = await addTask(request, { name: 'e2e-config-rules', db_use_type: 'sync', engine_type: 'mysql' });
+  await page.goto(`/create/${id}/objects`);
+  await page.getByRole('button', { name: 'Save objects and continue' }).click();
+  await expect(page).toHaveURL(/\/processing$/);
+  const rules = page.getByTestId('config-rules');
+  const rule = rules.getByTestId('config-rule-0');
+  await rule.getByLabel('Database').fill('shop');
+  await rule.getByLabel('Table').fill('customers');
+  await rule.getByLabel('Columns').fill('id,name');
+  await rule.getByLabel('Primary key or unique index').fill('id');
+  await rule.getByLabel('Index to optimize').fill('name');
+  await rule.getByLabel('Filtering criteria').fill("name like '%a%'");
+  const save = rules.getByRole('button', { name: 'Save configuration rules' });
+  await save.click();
+  await expect(rules.getByText('1 configuration rule is saved.')).toBeVisible();
+
+  // an unsaved change: leaving the step asks first; dismissed, the step and the input stay
+  await rule.getByLabel('Filtering criteria').fill("code = 'EU'");
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect.poll(() => asked).toContain('unsaved changes');
+  await expect(page).toHaveURL(/\/processing$/);
+  // a reload keeps the unsaved change
+  page.once('dialog', (d) => void d.accept());
+  await page.reload();
+  await expect(rule.getByLabel('Filtering criteria')).toHaveValue("code = 'EU'", { timeout: 15_000 });
+  await save.click();
+  await expect(rules.getByText('1 configuration rule is saved.')).toBeVisible();
+  // saved: no question; coming back shows the saved rule (re-read from batch-detail)
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/\/parameters$/);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(rule.getByLabel('Filtering criteria')).toHaveValue("code = 'EU'");
+  await expect(rule.getByLabel('Columns')).toHaveValue('id,name');
+});
+
+test('pre-check step: the alarm acknowledgement survives a reload, without a new run', async ({
+  page,
+  request,
+  emulator,
+}) => {
+  await emulator.setSpeed(0);
+  const id = await addTask(request, {
+    name: 'e2e-ack-reload',
+    description: 'precheck-alarm',
+    db_use_type: 'migration',
+  });
+  await page.goto(`/create/${id}/objects`);
+  await page.getByRole('button', { name: 'Save objects and continue' }).click();
+  await page.getByRole('button', { name: 'Next' }).click(); // processing → parameters
+  await runPrecheck(page, emulator, () => page.getByRole('button', { name: 'Next' }).click());
+  await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm');
+  const next = page.getByRole('button', { name: 'Next' });
+  await expect(next).toBeDisabled();
+  await page.getByRole('checkbox', { name: /I have read/ }).check();
+  await expect(next).toBeEnabled();
+
+  let runs = 0;
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/jobs/batch-precheck' && r.method() === 'POST') runs += 1;
+  });
+  await page.reload();
+  await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm', {
+    timeout: 15_000,
+  });
+  await expect(page.getByRole('checkbox', { name: /I have read/ })).toBeChecked();
+  await expect(next).toBeEnabled();
+  // to the confirm step and back: the same run, still acknowledged
+  await next.click();
+  await expect(page).toHaveURL(/\/confirm$/);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('checkbox', { name: /I have read/ })).toBeChecked();
+  expect(runs).toBe(0);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`wizard steps have no WCAG A/AA violations (${scheme})`, async ({ page, request }) => {
     await page.emulateMedia({ colorScheme: scheme });
@@ -228,7 +321,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByText('The name must be 4 to 50 characters long.')).toBeVisible();
     expect(await check()).toEqual([]);
     await page.goto(`/create/${id}/connections`);
-    await expect(page.getByTestId('conn-so')).toBeVisible();
+    // a full page load of the dev server: slow on a loaded machine
+    await expect(page.getByTestId('conn-so')).toBeVisible({ timeout: 15_000 });
     expect(await check()).toEqual([]);
     await page.goto(`/create/${id}/objects`);
     await page.locator('label', { hasText: 'Chosen databases and tables' }).click();
@@ -243,6 +337,9 @@ for (const scheme of ['light', 'dark'] as const) {
     const filters = page.getByTestId('filter-rules');
     await filters.getByRole('button', { name: 'Save row filters' }).click();
     await expect(filters.getByText('Required.')).toHaveCount(3);
+    const configRules = page.getByTestId('config-rules');
+    await configRules.getByRole('button', { name: 'Save configuration rules' }).click();
+    await expect(configRules.getByText('Required.')).toHaveCount(6);
     expect(await check()).toEqual([]);
   });
 }
