@@ -48,6 +48,21 @@ describe('consecutiveFailures', () => {
   });
 });
 
+describe('pollUntil', () => {
+  it('keeps polling while the last fetch failed, even when the older data looked final', () => {
+    const poll = pollUntil<{ final: boolean }>((d) => d.final, 1_000);
+    const q = (status: 'success' | 'error', errors: number) => ({
+      state: { data: { final: true }, status, errorUpdateCount: errors, dataUpdateCount: 1 },
+    });
+    const query = q('success', 0);
+    expect(poll(query)).toBe(false);
+    Object.assign(query, q('error', 1));
+    expect(poll(query)).toBe(2_000);
+    Object.assign(query, { state: { ...q('success', 1).state, dataUpdateCount: 2 } });
+    expect(poll(query)).toBe(false);
+  });
+});
+
 describe('pollUntil backs off while failing (real QueryClient, fake timers)', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });

@@ -58,7 +58,8 @@ export interface PollOptions {
  * A data-driven `refetchInterval`: polls every `intervalMs` until `isDone(data)` says the thing reached a final
  * state, and not at all while the tab is hidden (focus refetches and the interval resumes when it shows again).
  * While the query keeps failing, the interval doubles per failed poll up to `maxBackoffMs` (the service is not
- * hammered during an outage); the first success brings it back to `intervalMs`.
+ * hammered during an outage); the first success brings it back to `intervalMs`. A query whose last fetch failed
+ * keeps polling even if its (older) data looked final, so a page recovers by itself once the service is back.
  * Use it with `refetchIntervalInBackground: false` (the app's default).
  */
 export function pollUntil<TData>(
@@ -70,7 +71,8 @@ export function pollUntil<TData>(
     const failures = consecutiveFailures(query);
     if (tabHidden()) return false;
     const data = query.state.data;
-    if (data !== undefined && isDone(data)) return false;
+    // final data stops polling — unless the last fetch failed: that data may be stale, so poll until one succeeds
+    if (data !== undefined && isDone(data) && failures === 0) return false;
     return backoffInterval(intervalMs, failures, options.maxBackoffMs);
   };
 }

@@ -1,0 +1,402 @@
+/**
+ * Faults on every page (issue 9, part 2), driven by the emulator's control API: HTTP 5xx bursts, 10 s latency,
+ * malformed JSON, connection resets, an expired token (the proxy refreshes it) and the service restarting
+ * (`/__emulator/outage`). For each page: the user sees what is wrong and since when, keeps what they typed, no
+ * action is sent twice, and the page recovers by itself when the fault ends. Polled pages run on the browser's fake
+ * clock (`page.clock`), advanced step by step so that real answers arrive in between.
+ */
+import type { APIRequestContext, Page } from '@playwright/test';
+import { EMULATOR_PROJECT_ID } from '../server/config';
+import { expect, test, type FaultSpec } from './fixtures';
+
+const FIRST_RENDER = { timeout: 20_000 };
+
+async function addTasks(
+  request: APIRequestContext,
+  tasks: Array<Record<string, unknown>>,
+): Promise<string[]> {
+  const response = await request.post('/__emulator/tasks', {
+    data: { project_id: EMULATOR_PROJECT_ID, tasks },
+  });
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { tasks: Array<{ id: string }> }).tasks.map((t) => t.id);
+}
+
+async function control(request: APIRequestContext, method: 'POST' | 'DELETE', path: string, data?: unknown) {
+  const response = await request.fetch(`/__emulator/${path}`, { method, ...(data ? { data } : {}) });
+  expect(response.ok(), `${method} /__emulator/${path}`).toBe(true);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** The methods of the requests the page sends to `pathname` (e.g. `/api/jobs/batch-pause-task`). */
+function requestsTo(page: Page, pathname: string): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === pathname) seen.push(r.method());
+  });
+  return seen;
+}
+
+/** Statuses of the answers the page receives from `/api/…` (to prove a fault was really hit). */
+function answers(page: Page): number[] {
+  const seen: number[] = [];
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/jobs')) seen.push(r.status());
+  });
+  return seen;
+}
+
+/**
+ * Advances the page's fake clock in `stepMs` steps (letting the real answers of the requests it triggers arrive
+ * between steps) until `done()` holds; `onStep` sees every step. Fails after `maxMs` of fake time.
+ */
+async function runUntil(
+  page: Page,
+  done: () => Promise<boolean>,
+  {
+    maxMs = 90_000,
+    stepMs = 500,
+    onStep,
+  }: { maxMs?: number; stepMs?: number; onStep?: () => Promise<void> } = {},
+) {
+  const started = Date.now();
+  for (let t = 0; t <= maxMs; t += stepMs) {
+    if (await done()) {
+      if (process.env.FAULTS_DEBUG)
+        console.log(`runUntil: ${t} ms of page time in ${Date.now() - started} ms (${t / stepMs} steps)`);
+      return;
+    }
+    await page.clock.runFor(stepMs);
+    await page.waitForTimeout(25);
+    await onStep?.();
+  }
+  throw new Error(`not reached within ${maxMs} ms of page time`);
+}
+
+const freshness = (page: Page) => page.getByTestId('data-freshness');
+/** The freshness line's state (fresh | slow | failing), read without waiting. */
+const freshnessState = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('[data-testid="data-freshness"]')?.getAttribute('data-state') ?? null,
+  );
+const stateIs = (page: Page, state: string) => async () => (await freshnessState(page)) === state;
+
+/** The page's clock as "3:17:47 PM" for each second from `from` to now (what "since …" may say). */
+async function secondsSince(page: Page, from: number): Promise<string[]> {
+  return page.evaluate((start) => {
+    const format = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' });
+    const out: string[] = [];
+    for (let t = Math.floor(start / 1000) * 1000 - 1000; t <= Date.now() + 1000; t += 1000)
+      out.push(format.format(new Date(t)));
+    return out;
+  }, from);
+}
+
+/** Injects `fault`, checks the freshness line shows `reason` since the time it began, then clears it: recovery. */
+async function faultEpisode(
+  page: Page,
+  inject: () => Promise<unknown>,
+  clear: () => Promise<unknown>,
+  reason: RegExp,
+) {
+  const injectedAt = await page.evaluate(() => Date.now());
+  await inject();
+  await runUntil(page, stateIs(page, 'failing'));
+  const failing = page.getByTestId('freshness-failing');
+  await expect(failing).toContainText(reason);
+  const since = /failed since (.+?) \(/.exec((await failing.textContent()) ?? '')?.[1];
+  expect(await secondsSince(page, injectedAt)).toContain(since);
+  await expect(freshness(page)).toContainText('Shown: data from');
+  await clear();
+  await runUntil(page, stateIs(page, 'fresh'));
+}
+
+const PAGE_FAULTS: Array<{ name: string; spec: FaultSpec; reason: RegExp }> = [
+  {
+    name: '5xx burst',
+    spec: { path: '/v3/*', status5xxRate: 1, status5xx: 503 },
+    reason: /HTTP 503 DRS\.M00004/,
+  },
+  {
+    name: 'malformed JSON',
+    spec: { path: '/v3/*', malformedJson: true },
+    reason: /HTTP 200: the answer was not valid JSON/,
+  },
+  {
+    name: 'connection reset',
+    spec: { path: '/v3/*', resetConnection: true },
+    reason: /HTTP 502 CONSOLE\.UPSTREAM_UNREACHABLE/,
+  },
+];
+
+test.describe('faults', () => {
+  test.beforeEach(({ emulator, consoleErrors }) => {
+    test.skip(!emulator.available, 'needs the emulator control API');
+    // the browser logs every failed request; these tests cause them on purpose
+    consoleErrors.allow(/Failed to load resource: the server responded with a status of (403|502|503|504)/);
+  });
+
+  test('task list: 5xx, malformed JSON, resets and an outage are shown with their start; the typed filter stays; polling backs off; it recovers by itself', async ({
+    page,
+    emulator,
+    request,
+  }) => {
+    test.setTimeout(150_000);
+    await page.clock.install();
+    await page.goto('/tasks');
+    await expect(page.getByTestId('task-row').first()).toBeVisible(FIRST_RENDER);
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    if (process.env.FAULTS_DEBUG) page.on('console', (m) => console.log(`page: ${m.text()}`));
+    await runUntil(page, stateIs(page, 'fresh'));
+    // the user is typing a filter (not applied yet)
+    await page.getByTestId('filter-name').fill('orders-prod');
+
+    for (const fault of PAGE_FAULTS) {
+      await test.step(fault.name, async () => {
+        await faultEpisode(
+          page,
+          () => emulator.fault(fault.spec),
+          () => emulator.clearFaults(),
+          fault.reason,
+        );
+        await expect(page.getByTestId('task-row').first()).toBeVisible();
+        expect(loads, 'the page was not reloaded').toBe(0);
+        await expect(page.getByTestId('filter-name')).toHaveValue('orders-prod');
+      });
+    }
+
+    await test.step('polling backs off while failing', async () => {
+      const polls = requestsTo(page, '/api/jobs/batch-status');
+      await emulator.fault({ path: '/v3/*', status5xxRate: 1 });
+      await runUntil(page, stateIs(page, 'failing'));
+      const before = polls.length;
+      let elapsed = 0;
+      await runUntil(page, async () => (elapsed += 2_000) > 50_000, { stepMs: 2_000 });
+      // a poll every 5 s (3 attempts each) would be ~20 requests in 50 s; waits of 10, 20, 40 s: at most 3 polls
+      expect(polls.length - before).toBeLessThanOrEqual(9);
+      expect(polls.length - before).toBeGreaterThanOrEqual(3);
+      await emulator.clearFaults();
+      await runUntil(page, stateIs(page, 'fresh'));
+    });
+
+    await test.step('the service restarts (outage, tokens forgotten)', async () => {
+      await faultEpisode(
+        page,
+        () => control(request, 'POST', 'outage', {}),
+        () => control(request, 'DELETE', 'outage'),
+        /HTTP 502 CONSOLE\.UPSTREAM_UNREACHABLE/,
+      );
+      expect(loads, 'the page was not reloaded').toBe(0);
+      await expect(page.getByTestId('filter-name')).toHaveValue('orders-prod');
+      await expect(page.getByRole('alert').filter({ hasText: 'Refreshing data failed' })).toHaveCount(0);
+    });
+  });
+
+  test('task list: an expired token is replaced by the proxy and the user sees nothing wrong', async ({
+    page,
+    request,
+  }) => {
+    await page.clock.install();
+    await page.goto('/tasks');
+    await expect(page.getByTestId('task-row').first()).toBeVisible(FIRST_RENDER);
+    await runUntil(page, stateIs(page, 'fresh'));
+    const statuses = answers(page);
+    const states = new Set<string>();
+    await control(request, 'POST', 'tokens/expire', {});
+    await runUntil(page, async () => statuses.filter((s) => s === 200).length >= 4, {
+      onStep: async () => void states.add((await freshnessState(page)) ?? ''),
+    });
+    expect(statuses).toContain(403); // the old token was refused once…
+    expect([...states]).toEqual(['fresh']); // …and retried with the new one: nothing shown
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+  test('task detail: 10 s latency shows "waiting since", a 5xx burst "failing since"; it recovers by itself', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    test.setTimeout(60_000);
+    const [id] = await addTasks(request, [{ name: 'e2e-faults-detail', status: 'INCRE_TRANSFER_STARTED' }]);
+    await page.clock.install();
+    await page.goto(`/tasks/${id}`);
+    await expect(page.getByTestId('task-name')).toHaveText('e2e-faults-detail', FIRST_RENDER);
+    await runUntil(page, stateIs(page, 'fresh'));
+
+    await test.step('10 s latency', async () => {
+      await emulator.fault({ path: '*/jobs/batch-status', latencyMs: 10_000, count: 1 });
+      const waitedFrom = await page.evaluate(() => Date.now());
+      await runUntil(page, stateIs(page, 'slow'), { stepMs: 500 });
+      const slow = page.getByTestId('freshness-slow');
+      await expect(slow).toContainText('Waiting for the service since');
+      const since = /since (.+?):? the data/.exec((await slow.textContent()) ?? '')?.[1];
+      expect(await secondsSince(page, waitedFrom)).toContain(since);
+      // the answer comes after 10 s of real time: the page takes it without a reload
+      await runUntil(page, stateIs(page, 'fresh'), { stepMs: 500, maxMs: 120_000 });
+    });
+
+    await test.step('5xx burst', async () => {
+      await faultEpisode(
+        page,
+        () => emulator.fault(PAGE_FAULTS[0]!.spec),
+        () => emulator.clearFaults(),
+        PAGE_FAULTS[0]!.reason,
+      );
+      await expect(page.getByTestId('task-name')).toHaveText('e2e-faults-detail');
+    });
+  });
+
+  test('task detail: a save refused by a 5xx keeps the typed text and is sent once; a pause under 10 s latency is sent once', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    test.setTimeout(60_000);
+    const [id] = await addTasks(request, [{ name: 'e2e-faults-save', status: 'INCRE_TRANSFER_STARTED' }]);
+    await page.goto(`/tasks/${id}?tab=settings`);
+    const basics = page.getByTestId('settings-basics');
+    await basics.getByTestId('basics-description').fill('orders to RDS', FIRST_RENDER);
+    const saves = requestsTo(page, '/api/jobs/batch-modification');
+    await emulator.fault({ path: '*/jobs/batch-modification', status5xxRate: 1, count: 1 });
+    await basics.getByRole('button', { name: 'Save' }).click();
+    await expect(basics.getByTestId('drs-error')).toContainText('DRS.M00004');
+    await expect(basics.getByTestId('basics-description')).toHaveValue('orders to RDS');
+    expect(saves).toEqual(['PUT']); // not repeated by itself
+    await basics.getByRole('button', { name: 'Save' }).click();
+    await expect(basics.getByTestId('settings-basics-saved')).toBeVisible();
+    expect(saves).toEqual(['PUT', 'PUT']);
+
+    const pauses = requestsTo(page, '/api/jobs/batch-pause-task');
+    await emulator.fault({ path: '*/jobs/batch-pause-task', latencyMs: 10_000, count: 1 });
+    await page.locator('[data-testid="task-action-bar"] [data-action="pause"]').click();
+    const submit = page.getByTestId('action-submit');
+    await submit.click();
+    await submit.click({ force: true, timeout: 2_000 }).catch(() => {}); // impatient second click
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('action-outcome-summary')).toContainText('1 succeeded', {
+      timeout: 20_000,
+    });
+    expect(pauses).toEqual(['POST']);
+  });
+
+  test('wizard: a creation refused by a 5xx keeps the form and is sent once; under 10 s latency a double click creates one task', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    test.setTimeout(60_000);
+    await page.goto('/create');
+    await page.getByLabel(/Task name/).fill('e2e-faults-wizard', FIRST_RENDER);
+    await page.getByLabel(/DRS subnet ID/).fill('352ad828-3467-4f03-987a-c55a5a9dd417');
+    await page.getByLabel('Cloud instance region').fill('eu-de');
+    await page.getByLabel(/Cloud DB instance ID/).fill('e05a3679efe241d8b5dee80b17c1a863in01');
+    const creations = requestsTo(page, '/api/jobs/batch-creation');
+    const create = page.getByRole('button', { name: 'Create task' });
+
+    await emulator.fault({ path: '*/jobs/batch-creation', status5xxRate: 1, count: 1 });
+    await create.click();
+    await expect(page.getByTestId('drs-error')).toContainText('DRS.M00004');
+    await expect(page).toHaveURL(/\/create$/);
+    await expect(page.getByLabel(/Task name/)).toHaveValue('e2e-faults-wizard');
+    await expect(page.getByLabel(/DRS subnet ID/)).toHaveValue('352ad828-3467-4f03-987a-c55a5a9dd417');
+    expect(creations).toEqual(['POST']);
+
+    await emulator.fault({ path: '*/jobs/batch-creation', latencyMs: 10_000, count: 1 });
+    await create.click();
+    await create.click({ force: true, timeout: 2_000 }).catch(() => {});
+    await expect(page).toHaveURL(/\/create\/[^/]+\/connections$/, { timeout: 20_000 });
+    expect(creations).toEqual(['POST', 'POST']);
+    const list = await request.post('/api/jobs', {
+      data: { db_use_type: 'migration', cur_page: 0, per_page: 0, name: 'e2e-faults-wizard' },
+    });
+    expect(((await list.json()) as { jobs: unknown[] }).jobs).toHaveLength(1);
+
+    // a connection test whose connection is reset: explained, the typed host kept, sent once
+    await emulator.advanceClock(6_000);
+    const so = page.getByTestId('conn-so');
+    await so.getByLabel(/Host or IP address/).fill('10.0.0.5', { timeout: 10_000 });
+    await so.getByLabel(/^User/).fill('root');
+    await so.getByLabel(/^Password/).fill('Secret-123');
+    const tests = requestsTo(page, '/api/jobs/batch-connection');
+    await emulator.fault({ path: '*/jobs/batch-connection', resetConnection: true, count: 1 });
+    await so.getByRole('button', { name: /^Test .* connection$/ }).click();
+    await expect(page.getByTestId('drs-error').first()).toContainText('CONSOLE.UPSTREAM_UNREACHABLE');
+    await expect(so.getByLabel(/Host or IP address/)).toHaveValue('10.0.0.5');
+    expect(tests).toEqual(['POST']);
+    await so.getByRole('button', { name: /^Test .* connection$/ }).click();
+    await expect(so.getByText('Connection succeeded')).toBeVisible();
+  });
+
+  test('batch creation: a 5xx and a reset keep the pasted jobs, each click is sent once, then it creates them', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    const job = (name: string) => ({
+      name,
+      db_use_type: 'migration',
+      engine_type: 'mysql',
+      job_direction: 'up',
+      net_type: 'eip',
+      bind_eip: true,
+      node_type: 'high',
+      task_type: 'FULL_INCR_TRANS',
+      customize_sutnet_id: '352ad828-3467-4f03-987a-c55a5a9dd417',
+      expired_days: '14',
+      source_endpoint: { db_type: 'mysql' },
+      target_endpoint: { db_type: 'mysql', region: 'eu-de', inst_id: 'ebf4ac52d29217d9c3a72480d77c1b2bin01' },
+    });
+    const text = JSON.stringify({ jobs: [job('e2e-faults-batch-a'), job('e2e-faults-batch-b')] }, null, 2);
+    await page.goto('/create/batch');
+    const input = page.getByTestId('batch-input');
+    await input.fill(text, FIRST_RENDER);
+    await expect(page.getByTestId('batch-row')).toHaveCount(2);
+    const creations = requestsTo(page, '/api/jobs/batch-creation');
+
+    await emulator.fault({ path: '*/jobs/batch-creation', status5xxRate: 1, count: 1 });
+    await page.getByTestId('batch-create').click();
+    await expect(page.getByTestId('drs-error')).toContainText('DRS.M00004');
+    await expect(input).toHaveValue(text);
+    expect(creations).toEqual(['POST']);
+
+    await emulator.fault({ path: '*/jobs/batch-creation', resetConnection: true, count: 1 });
+    await page.getByTestId('batch-create').click();
+    await expect(page.getByTestId('drs-error')).toContainText('CONSOLE.UPSTREAM_UNREACHABLE');
+    await expect(input).toHaveValue(text);
+    expect(creations).toEqual(['POST', 'POST']);
+
+    await page.getByTestId('batch-create').click();
+    await expect(page.locator('[data-testid="batch-outcome"][data-ok="true"]')).toHaveCount(2);
+    expect(creations).toEqual(['POST', 'POST', 'POST']);
+    const list = await request.post('/api/jobs', {
+      data: { db_use_type: 'migration', cur_page: 0, per_page: 0, name: 'e2e-faults-batch-' },
+    });
+    expect(((await list.json()) as { jobs: unknown[] }).jobs).toHaveLength(2);
+  });
+
+  test('pre-check page: a failing results poll is explained and the page recovers by itself', async ({
+    page,
+    request,
+    emulator,
+    consoleErrors,
+  }) => {
+    consoleErrors.allow(/status of 400 .*batch-precheck-result/);
+    const [id] = await addTasks(request, [{ name: 'e2e-faults-precheck', db_use_type: 'migration' }]);
+    await page.clock.install();
+    await page.goto(`/tasks/${id}/precheck`);
+    await expect(page.getByRole('heading', { name: 'Pre-check: e2e-faults-precheck' })).toBeVisible(
+      FIRST_RENDER,
+    );
+    const runs = requestsTo(page, '/api/jobs/batch-precheck');
+    await emulator.fault({ path: '*/jobs/batch-precheck-result', status5xxRate: 1 });
+    await page.getByTestId('precheck-run').click();
+    await runUntil(page, async () => (await page.getByTestId('drs-error').count()) > 0);
+    await expect(page.getByTestId('drs-error')).toContainText('DRS.M00004');
+    expect(runs).toEqual(['POST']);
+    await emulator.clearFaults();
+    await emulator.advanceClock(7_000);
+    await runUntil(page, async () => (await page.getByTestId('precheck-verdict').count()) > 0);
+    await expect(page.getByTestId('drs-error')).toHaveCount(0);
+    expect(runs).toEqual(['POST']);
+  });
+});
