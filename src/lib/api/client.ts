@@ -58,7 +58,9 @@ export function createDrsClient(options: DrsClientOptions = {}): DrsClient {
         redirect: request.redirect,
       });
     },
-    async onResponse({ request, response }) {
+    async onResponse({ request, response, options }) {
+      // A file asked for as such (parseAs 'blob', e.g. the comparison result file of 4.1.37) is not JSON.
+      if (response.ok && options.parseAs !== 'json') return undefined;
       // Non-JSON answers (an HTML error page, a truncated body) become a DrsApiError of kind "parse".
       const text = await response.clone().text();
       if (text.trim() === '') return undefined;

@@ -172,6 +172,37 @@ describe('ComparisonReportPage against the emulator: row comparison', () => {
     }
   });
 
+  it('requests the result file, follows its generation and downloads it through the typed client as a real .xlsx', async () => {
+    const created: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: vi.fn((b: Blob) => {
+        created.push(b);
+        return 'blob:test';
+      }),
+      revokeObjectURL: vi.fn(),
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    try {
+      await open(`/tasks/${jobId}/comparisons/${compareId}`);
+      const user = userEvent.setup();
+      const request = await screen.findByTestId('export-request');
+      await waitFor(() => expect((request as HTMLButtonElement).disabled).toBe(false));
+      await user.click(request);
+      const state = screen.getByTestId('export-state');
+      await waitFor(() => expect(state.getAttribute('data-export-status')).toBe('EXPORTING'));
+      await advance(5_000);
+      await user.click(await screen.findByTestId('export-download', {}, { timeout: 15_000 }));
+      await waitFor(() => expect(screen.getByTestId('export-saved').textContent).toMatch(/\.xlsx/));
+      expect(click).toHaveBeenCalledTimes(1);
+      // the typed client's blob (the fetch implementation's Blob)
+      const bytes = new Uint8Array(await created[0]!.arrayBuffer());
+      expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
+      expect(bytes.length).toBeGreaterThan(500);
+    } finally {
+      click.mockRestore();
+    }
+  }, 40_000);
+
   it('an unknown comparison id says so, with the way back', async () => {
     await open(`/tasks/${jobId}/comparisons/00000000-0000-4000-8000-000000000000`);
     expect(await screen.findByTestId('report-not-found')).toBeTruthy();
