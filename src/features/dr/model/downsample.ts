@@ -66,16 +66,23 @@ export function downsampleIndices(xs: ArrayLike<number>, ys: ArrayLike<number>, 
 /** A point to draw: time and one value per series; `null` breaks the line (gap or missing value). */
 export type ChartPoint<K extends string = SeriesKey> = { t: number } & Record<K, number | null>;
 
-/** How far apart (in intervals) two rows of the same session may be before the line breaks. */
+/**
+ * How far apart two rows of the same session may be before the line breaks: 3 intervals plus 10 s (a slow answer
+ * on a busy network is late, not missing).
+ */
 export const GAP_INTERVALS = 3;
+export const GAP_SLACK_MS = 10_000;
 
-/** Splits rows (oldest first) into runs without a gap: same session and at most GAP_INTERVALS intervals apart. */
+/** Splits rows (oldest first) into runs without a gap: same session and not further apart than the gap rule. */
 export function segments(rows: readonly SampleRow[]): SampleRow[][] {
   const out: SampleRow[][] = [];
   let current: SampleRow[] = [];
   for (const row of rows) {
     const prev = current[current.length - 1];
-    if (prev && (prev.s !== row.s || row.t - prev.t > GAP_INTERVALS * Math.max(row.i, prev.i))) {
+    if (
+      prev &&
+      (prev.s !== row.s || row.t - prev.t > GAP_INTERVALS * Math.max(row.i, prev.i) + GAP_SLACK_MS)
+    ) {
       out.push(current);
       current = [];
     }

@@ -17,7 +17,7 @@ import {
 import '@mantine/core/styles/Chip.css';
 import '@mantine/core/styles/SimpleGrid.css';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
@@ -43,7 +43,6 @@ import {
   toMonitorParams,
   type MonitorSearch,
 } from '../components/monitor/search';
-import { useNow } from '../components/monitor/useNow';
 import { SwitchoverButton } from '../components/switchover/SwitchoverButton';
 import { formatDelayMs } from '../components/wall/delay';
 import { toChartPoints } from '../model/downsample';
@@ -92,7 +91,9 @@ function DrMonitorView({ id }: { id: string }) {
   const snap = useWatchDrTasks(isDr ? [id] : []);
   useDrAlerts(isDr ? [id] : []);
   const browserAlerts = useBrowserAlerts();
-  const now = useNow(1000);
+  // The live window ends at the newest sampling round, so the charts redraw with new data, not every second.
+  const [openedAt] = useState(() => Date.now());
+  const now = snap.lastAttemptAt ?? openedAt;
   const thresholds = useMemo(() => thresholdsFromAlarmNotify(task?.alarm_notify), [task?.alarm_notify]);
   const latest = snap.latest[id];
 
@@ -213,7 +214,7 @@ function DrMonitorView({ id }: { id: string }) {
         </Group>
       </Group>
 
-      <Freshness snap={snap} now={now} />
+      <Freshness snap={snap} />
       {itemError ? (
         <Alert
           color="gray"

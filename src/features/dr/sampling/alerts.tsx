@@ -123,11 +123,15 @@ export const chartLink = (jobId: string) => `/dr/${encodeURIComponent(jobId)}`;
 
 function alertText(alert: DrAlert): { title: string; body: string } {
   const language = currentLanguage(i18n);
-  const seconds = (ms: number | undefined) => formatNumber((ms ?? 0) / 1000, language, { maximumFractionDigits: 1 });
+  const seconds = (ms: number | undefined) =>
+    formatNumber((ms ?? 0) / 1000, language, { maximumFractionDigits: 1 });
   const title = i18n.t(`drMonitor.alerts.${alert.kind}Title`, { name: alert.name });
   const body =
     alert.kind === 'rpo' || alert.kind === 'rto'
-      ? i18n.t('drMonitor.alerts.delayBody', { value: seconds(alert.value), threshold: seconds(alert.threshold) })
+      ? i18n.t('drMonitor.alerts.delayBody', {
+          value: seconds(alert.value),
+          threshold: seconds(alert.threshold),
+        })
       : i18n.t(`drMonitor.alerts.${alert.kind}Body`);
   return { title, body };
 }

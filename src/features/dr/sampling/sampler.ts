@@ -179,8 +179,11 @@ export class DrSampler {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      const started = Date.now();
       void this.cycle().finally(() => {
-        if (this.snapshot.running && !this.timer) this.reschedule(this.nextDelay());
+        // a steady cadence: the next round starts one interval after this one started (not after it ended)
+        if (this.snapshot.running && !this.timer)
+          this.reschedule(Math.max(0, this.nextDelay() - (Date.now() - started)));
       });
     }, delay);
   }

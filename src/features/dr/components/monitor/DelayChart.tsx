@@ -16,7 +16,7 @@ import { formatNumber } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import type { ChartPoint } from '../../model/downsample';
 import type { Interval, Thresholds } from '../../model/threshold';
-import { timeTickFormatter } from './timeAxis';
+import { timeTickFormatter, timeTicks } from './timeAxis';
 
 export const DELAY_COLORS = {
   rpo: 'var(--mantine-color-orange-7)',
@@ -34,6 +34,7 @@ export interface DelayChartProps {
 
 /** The smallest drag (ms) that zooms; a click is not a zoom. */
 const MIN_ZOOM_MS = 2_000;
+const TICKS = 6;
 
 /** RPO and RTO (s) over time with threshold lines, the time above them shaded, and drag-to-zoom. */
 export function DelayChart({ points, domain, thresholds, above, onZoom, height = 300 }: DelayChartProps) {
@@ -84,6 +85,7 @@ export function DelayChart({ points, domain, thresholds, above, onZoom, height =
             domain={domain}
             allowDataOverflow
             tickFormatter={tick}
+            ticks={timeTicks(domain, TICKS)}
             stroke="var(--mantine-color-text)"
             fontSize={12}
           />

@@ -4,6 +4,7 @@ import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
 import { formatDateTime, formatDuration } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import type { SamplerSnapshot } from '../../sampling/sampler';
+import { useNow } from './useNow';
 
 /** Data older than this many intervals counts as stale even before a call fails (e.g. a slow answer). */
 export const STALE_INTERVALS = 3;
@@ -15,7 +16,8 @@ export function isStale(snap: SamplerSnapshot, now: number): boolean {
 }
 
 /** "Last updated N s ago", turning into a stale-data warning (with the failure) while refreshes fail. */
-export function Freshness({ snap, now }: { snap: SamplerSnapshot; now: number }) {
+export function Freshness({ snap }: { snap: SamplerSnapshot }) {
+  const now = useNow(1000);
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const last = snap.lastSuccessAt;

@@ -7,9 +7,10 @@ import { currentLanguage } from '../../../../lib/i18n';
 import { toChartPoints } from '../../model/downsample';
 import type { SampleRow, SeriesKey } from '../../model/series';
 import { METRIC_GROUPS, type MetricChart, type MetricGroupId } from './metrics';
-import { timeTickFormatter } from './timeAxis';
+import { timeTickFormatter, timeTicks } from './timeAxis';
 
 const MAX_POINTS = 300;
+const TICKS = 4;
 
 function SmallChart({
   chart,
@@ -73,6 +74,7 @@ function SmallChart({
                 domain={domain}
                 allowDataOverflow
                 tickFormatter={tick}
+                ticks={timeTicks(domain, TICKS)}
                 stroke="var(--mantine-color-text)"
                 fontSize={11}
               />

@@ -10,3 +10,10 @@ export function timeTickFormatter(language: Language, spanMs: number): (t: numbe
   );
   return (t: number) => format.format(new Date(t));
 }
+
+/** `count` evenly spaced ticks across a time domain (Recharts picks too few on a sparse time axis). */
+export function timeTicks([from, to]: [number, number], count = 6): number[] {
+  if (!(to > from)) return [from];
+  const step = (to - from) / (count - 1);
+  return Array.from({ length: count }, (_, i) => Math.round(from + i * step));
+}

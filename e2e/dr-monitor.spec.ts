@@ -1,0 +1,163 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { EMULATOR_PROJECT_ID } from '../server/config';
+import { expect, test } from './fixtures';
+
+/**
+ * The DR monitor (/dr/:id) against the emulator: charts gain points, a threshold crossing is shaded and notified
+ * once, the history survives a reload (IndexedDB), a 5xx or slow answer shows stale data and recovers without
+ * losing samples, and the page is axe-clean in both schemes and languages.
+ */
+
+const FIRST_RENDER = { timeout: 20_000 };
+
+async function addDrTask(request: APIRequestContext, name: string, extra: Record<string, unknown> = {}) {
+  const response = await request.post('/__emulator/tasks', {
+    data: {
+      project_id: EMULATOR_PROJECT_ID,
+      tasks: [
+        {
+          name,
+          db_use_type: 'cloudDataGuard',
+          net_type: 'eip',
+          status: 'INCRE_TRANSFER_STARTED',
+          ...extra,
+        },
+      ],
+    },
+  });
+  expect(response.ok()).toBe(true);
+  const id = ((await response.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
+  // thresholds: the task's alarm settings (4.1.4 allows alarm_notify on a running task)
+  const modified = await request.put('/api/jobs/batch-modification', {
+    data: { jobs: [{ job_id: id, alarm_notify: { rpo_delay: 2, rto_delay: 3600 } }] },
+  });
+  expect(modified.ok()).toBe(true);
+  return id;
+}
+
+/** Samples a fast page takes: 1 s interval (the user's remembered choice), before the app starts. */
+async function fastSampling(page: Page) {
+  await page.addInitScript(() => window.localStorage.setItem('drs-console.dr.interval-ms', '1000'));
+}
+
+/** Number of stored samples the chart summary reports. */
+async function samples(page: Page): Promise<number> {
+  const text = (await page.getByTestId('chart-summary').textContent()) ?? '';
+  const match = /from ([\d,]+) samples/.exec(text);
+  return match ? Number(match[1]!.replace(/,/g, '')) : 0;
+}
+
+test.describe('DR monitor', () => {
+  test.beforeEach(({ emulator }) => {
+    test.skip(!emulator.available, 'needs the emulator control API');
+  });
+
+  test('charts gain points; a crossing is shaded and notified once; the history survives a reload', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    test.setTimeout(90_000);
+    await emulator.setSpeed(10);
+    const id = await addDrTask(request, 'e2e-dr-monitor');
+    await fastSampling(page);
+    await page.goto(`/dr/${id}?range=5m`);
+    await expect(page.getByTestId('dr-task-name')).toHaveText('e2e-dr-monitor', FIRST_RENDER);
+    await expect(page.getByTestId('delay-chart')).toBeVisible(FIRST_RENDER);
+    await expect.poll(() => samples(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const before = await samples(page);
+    await expect.poll(() => samples(page), { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect(page.getByTestId('live-rpo-checkpoint')).not.toHaveText('—');
+    await expect(page.getByTestId('threshold-summary')).toContainText('RPO above threshold for');
+
+    // Pausing the task freezes its figures and makes the delays grow: RPO passes its 2 s threshold.
+    const pause = await request.post('/api/jobs/batch-pause-task', {
+      data: { jobs: [{ job_id: id, pause_mode: 'all' }] },
+    });
+    expect(pause.ok()).toBe(true);
+    const alert = page.getByText('e2e-dr-monitor: RPO above threshold');
+    await expect(alert).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('badge-rpo')).not.toHaveAttribute('data-level', 'within');
+    await expect(page.locator('.above-threshold.above-rpo').first()).toBeAttached();
+    await expect(page.getByTestId('threshold-summary')).toContainText(/\(1 crossings/);
+    // once per crossing: more samples above the threshold raise no second notification
+    const seen = await samples(page);
+    await expect.poll(() => samples(page), { timeout: 10_000 }).toBeGreaterThan(seen + 2);
+    await expect(alert).toHaveCount(1);
+    await expect(page.getByRole('link', { name: 'Open the chart' })).toHaveAttribute('href', `/dr/${id}`);
+
+    // table view (text alternative) lists the points
+    await page.getByRole('button', { name: 'Show as table' }).click();
+    await expect(page.getByTestId('delay-table').locator('tbody tr').first()).toBeVisible();
+    await expect(page).toHaveURL(/table=1/);
+
+    const kept = await samples(page);
+    await page.reload();
+    await expect(page.getByTestId('delay-chart')).toBeVisible(FIRST_RENDER);
+    await expect.poll(() => samples(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(kept);
+    await expect(page.locator('.above-threshold.above-rpo').first()).toBeAttached();
+  });
+
+  test('a 5xx and a slow answer show stale data, then recover without losing samples', async ({
+    page,
+    request,
+    emulator,
+    consoleErrors,
+  }) => {
+    test.setTimeout(90_000);
+    consoleErrors.allow(/503|Failed to load resource/);
+    const id = await addDrTask(request, 'e2e-dr-stale');
+    await fastSampling(page);
+    await page.goto(`/dr/${id}?range=5m`);
+    await expect(page.getByTestId('delay-chart')).toBeVisible(FIRST_RENDER);
+    await expect.poll(() => samples(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false');
+    await expect(page.getByTestId('freshness')).toContainText('Last updated');
+
+    await emulator.fault({ path: '*/jobs/batch-rpo-and-rto', status5xxRate: 1, count: 3 });
+    await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'true', { timeout: 10_000 });
+    await expect(page.getByTestId('freshness')).toContainText('Stale data');
+    await expect(page.getByText('DRS.M00004').first()).toBeVisible();
+    const during = await samples(page);
+    await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false', { timeout: 30_000 });
+    await expect.poll(() => samples(page), { timeout: 10_000 }).toBeGreaterThan(during);
+
+    // a slow answer (longer than 3 intervals) is stale too while it lasts
+    await emulator.fault({ path: '*/jobs/disaster-recovery-monitoring-data', latencyMs: 6_000, count: 1 });
+    await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'true', { timeout: 10_000 });
+    await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false', { timeout: 20_000 });
+    const after = await samples(page);
+    expect(after).toBeGreaterThan(during);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const language of ['en-us', 'zh-cn'] as const) {
+      test(`no WCAG A/AA violations (${scheme}, ${language})`, async ({ browser, request }) => {
+        test.setTimeout(60_000);
+        const id = await addDrTask(request, `e2e-dr-a11y-${scheme}-${language}`);
+        const context = await browser.newContext({ colorScheme: scheme });
+        await context.addInitScript((lang) => {
+          window.localStorage.setItem('drs-console.language', lang);
+          window.localStorage.setItem('drs-console.dr.interval-ms', '1000');
+        }, language);
+        const page = await context.newPage();
+        await page.goto(`/dr/${id}?range=5m&panels=throughput,delays,transfer,resources&table=1`);
+        await expect(page.getByTestId('delay-chart')).toBeVisible(FIRST_RENDER);
+        await expect(page.getByTestId('delay-table').locator('tbody tr').first()).toBeVisible({
+          timeout: 10_000,
+        });
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .exclude('.tsqd-parent-container')
+          .analyze();
+        const violations = results.violations.map((v) => ({
+          id: v.id,
+          nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.any[0]?.message ?? ''}`).slice(0, 5),
+        }));
+        expect(violations).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+});
