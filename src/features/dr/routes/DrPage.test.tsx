@@ -102,7 +102,7 @@ describe('DR wall against the emulator', { timeout: 30_000 }, () => {
       fetchSpy.mock.calls.filter(([input]) => urlOf(input).includes(part)).length;
     await renderApp('/dr', emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
 
-    await waitFor(() => expect(screen.getAllByTestId('dr-tile')).toHaveLength(13));
+    await waitFor(() => expect(screen.getAllByTestId('dr-tile')).toHaveLength(13), { timeout: 15_000 });
     // the first cycle: 12 tasks with figures → 2 calls per metric (never one per tile)
     await waitFor(() =>
       expect(within(screen.getAllByTestId('dr-tile')[0]!).getByTestId('dr-tile-level').dataset.level).toBe(
@@ -138,8 +138,10 @@ describe('DR wall against the emulator', { timeout: 30_000 }, () => {
       client: emulator.client,
       configUrl: `${emulator.url}/none`,
     });
-    await waitFor(() => expect(screen.getAllByTestId('dr-tile')).toHaveLength(13));
-    await waitFor(() => expect(screen.getAllByTestId('dr-tile')[0]!.dataset.alarm).toBe('true'));
+    await waitFor(() => expect(screen.getAllByTestId('dr-tile')).toHaveLength(13), { timeout: 15_000 });
+    await waitFor(() => expect(screen.getAllByTestId('dr-tile')[0]!.dataset.alarm).toBe('true'), {
+      timeout: 15_000,
+    });
     await user.click(screen.getByRole('radio', { name: /Needs attention/ }));
     await waitFor(() => expect(screen.getAllByTestId('dr-tile')).toHaveLength(1));
     expect(app.search()).toBe('?show=attention');

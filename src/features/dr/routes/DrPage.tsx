@@ -144,7 +144,7 @@ export function DrPage() {
       <Stack gap="md">
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <Stack gap={4}>
-            <Title order={2}>{t('drWall.title')}</Title>
+            <Title order={2}>{t('nav.dr')}</Title>
             {tasks.length > 0 && (
               <Text size="sm" data-testid="dr-wall-summary">
                 {t('drWall.summary', { count: tasks.length, watched: watched.length, alarms })}

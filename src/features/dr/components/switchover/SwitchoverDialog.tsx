@@ -160,14 +160,16 @@ function Outcome({ task, result }: { task: SwitchoverTask; result: SwitchoverRes
       data-result="success"
     >
       <Stack gap="xs">
-        <Text size="sm">
-          <Badge color="green" variant="light" tt="none" mr="xs">
+        <Group gap="xs" wrap="wrap">
+          <Badge color="green" variant="light" tt="none">
             {t('drActions.switchover.success')}
           </Badge>
-          {t('drActions.switchover.doneAt', {
-            time: formatDateTime(ok.updated_at, language),
-          })}
-        </Text>
+          <Text size="sm">
+            {t('drActions.switchover.doneAt', {
+              time: formatDateTime(ok.updated_at, language),
+            })}
+          </Text>
+        </Group>
         <RolesTable before={before} after={after} readonlyAfter={targetReadonly(ok)} />
         {(ok.source_db || ok.target_db) && (
           <Text size="xs">

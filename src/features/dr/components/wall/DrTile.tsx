@@ -27,7 +27,7 @@ export const LEVEL_COLOR: Record<ThresholdLevel, string> = {
   within: 'green',
   exceeded: 'orange',
   severe: 'red',
-  critical: 'red',
+  critical: 'red.9',
 };
 
 export function LevelBadge({ level, testId }: { level: ThresholdLevel; testId?: string }) {
@@ -35,7 +35,7 @@ export function LevelBadge({ level, testId }: { level: ThresholdLevel; testId?: 
   return (
     <Badge
       color={LEVEL_COLOR[level]}
-      variant={level === 'critical' ? 'outline' : 'light'}
+      variant={level === 'critical' ? 'filled' : 'light'}
       tt="none"
       fw={level === 'critical' ? 800 : 600}
       data-level={level}
@@ -142,6 +142,7 @@ function DrTileInner<T extends SwitchoverTask>({ tile, spanMs, onSwitchover }: D
       data-job-id={task.id}
       data-level={tile.level}
       data-alarm={tile.alarm}
+      data-figures={figures}
       style={
         tile.alarm
           ? {

@@ -1,0 +1,217 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page, Request } from '@playwright/test';
+import { EMULATOR_PROJECT_ID } from '../server/config';
+import { expect, test, type EmulatorControl } from './fixtures';
+
+/**
+ * The DR wall (/dr) against the emulator: one batch call per ≤ 10 tasks per metric per refresh cycle (never one
+ * per tile), worst first, a tile opens the monitor; the switchover from a tile with the typed confirmation and the
+ * swapped roles; axe-clean in both schemes and languages.
+ */
+
+const FIRST_RENDER = { timeout: 20_000 };
+
+interface Spec {
+  name: string;
+  status: string;
+}
+
+async function addDrTasks(request: APIRequestContext, specs: Spec[]): Promise<Record<string, string>> {
+  const response = await request.post('/__emulator/tasks', {
+    data: {
+      project_id: EMULATOR_PROJECT_ID,
+      tasks: specs.map((s) => ({ ...s, db_use_type: 'cloudDataGuard', net_type: 'eip' })),
+    },
+  });
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { tasks: Array<{ id: string; name: string }> };
+  return Object.fromEntries(body.tasks.map((t) => [t.name, t.id]));
+}
+
+/** A DRS call through the console's proxy (as the browser makes it). */
+async function drs<T>(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown) {
+  const response = await request.fetch(`/api${path}`, { method, data });
+  return (await response.json()) as T;
+}
+
+/**
+ * Besides the seeded world's DR tasks: `live` replicating DR tasks, one paused 2 minutes ago with a 10 s RPO
+ * threshold (critically exceeded), and one not started (no figures).
+ */
+async function seedWall(request: APIRequestContext, emulator: EmulatorControl, live: number) {
+  const ids = await addDrTasks(request, [
+    ...Array.from({ length: live }, (_, i) => ({
+      name: `dr-wall-${String(i).padStart(2, '0')}`,
+      status: 'INCRE_TRANSFER_STARTED',
+    })),
+    { name: 'dr-paused-fra', status: 'INCRE_TRANSFER_STARTED' },
+    { name: 'dr-config-ams', status: 'CONFIGURATION' },
+  ]);
+  await drs(request, 'PUT', '/jobs/batch-modification', {
+    jobs: [{ job_id: ids['dr-paused-fra'], alarm_notify: { rpo_delay: 10, rto_delay: 20 } }],
+  });
+  await drs(request, 'POST', '/jobs/batch-pause-task', {
+    jobs: [{ job_id: ids['dr-paused-fra'], pause_mode: 'target' }],
+  });
+  await emulator.advanceClock(120_000);
+  return ids;
+}
+
+/** Samples every second (the user's remembered interval), so a few cycles pass quickly. */
+async function fastSampling(page: Page) {
+  await page.addInitScript(() => window.localStorage.setItem('drs-console.dr.interval-ms', '1000'));
+}
+
+test.describe('DR wall', () => {
+  test.beforeEach(({ emulator }) => {
+    test.skip(!emulator.available, 'needs the emulator control API');
+  });
+
+  test('⌈n/10⌉ batch calls per metric per cycle, worst first, a tile opens the monitor', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    test.setTimeout(120_000);
+    const ids = await seedWall(request, emulator, 22);
+    const calls: Array<{ at: number; metric: string; jobs: string[] }> = [];
+    page.on('request', (r: Request) => {
+      const url = r.url();
+      const metric = url.includes('/batch-rpo-and-rto')
+        ? 'rpo'
+        : url.includes('/disaster-recovery-monitoring-data')
+          ? 'monitoring'
+          : undefined;
+      if (metric) calls.push({ at: Date.now(), metric, jobs: (r.postDataJSON() as { jobs: string[] }).jobs });
+    });
+    await fastSampling(page);
+    await page.goto('/dr');
+
+    await expect(page.getByTestId('dr-tile').nth(24)).toBeVisible(FIRST_RENDER);
+    // the tasks with figures (replicating, paused, failed) are sampled; the others (e.g. CONFIGURATION) are not
+    const watched = await page.locator('[data-testid="dr-tile"][data-figures="true"]').count();
+    expect(watched).toBeGreaterThanOrEqual(23);
+    // worst first: the paused task critically above its threshold
+    const first = page.getByTestId('dr-tile').first();
+    await expect(first).toHaveAttribute('data-job-id', ids['dr-paused-fra']!, FIRST_RENDER);
+    await expect(first.getByTestId('dr-tile-level')).toHaveText(/Critically exceeded/);
+    await expect(
+      page
+        .locator(`[data-testid="dr-tile"][data-job-id="${ids['dr-config-ams']}"]`)
+        .getByTestId('dr-tile-no-figures'),
+    ).toBeVisible();
+    await expect(page.getByTestId('dr-wall-refresh')).toHaveAttribute('data-state', 'live');
+
+    // let a few cycles pass, then group the calls into cycles (a cycle's calls leave together)
+    await page.waitForTimeout(4_000);
+    const expected = Math.ceil(watched / 10);
+    const cycles: Array<typeof calls> = [];
+    for (const call of calls.sort((a, b) => a.at - b.at)) {
+      const current = cycles[cycles.length - 1];
+      if (current && call.at - current[0]!.at < 500) current.push(call);
+      else cycles.push([call]);
+    }
+    expect(cycles.length).toBeGreaterThanOrEqual(3);
+    for (const cycle of cycles) {
+      for (const metric of ['rpo', 'monitoring']) {
+        const mine = cycle.filter((c) => c.metric === metric);
+        expect(mine, `${metric} calls in one cycle`).toHaveLength(expected);
+        expect(mine.every((c) => c.jobs.length <= 10)).toBe(true);
+        expect(new Set(mine.flatMap((c) => c.jobs)).size).toBe(watched);
+      }
+    }
+
+    // the tile's name opens the monitor
+    await page.getByRole('link', { name: 'dr-paused-fra' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dr/${ids['dr-paused-fra']}$`), FIRST_RENDER);
+  });
+
+  test('switchover from a tile: typed confirmation, then the roles swap', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    test.setTimeout(120_000);
+    const ids = await seedWall(request, emulator, 3);
+    const id = ids['dr-wall-01']!;
+    const before = await drs<{ jobs: Array<{ job_direction: string }> }>(request, 'POST', '/jobs', {
+      db_use_type: 'cloudDataGuard',
+      cur_page: 1,
+      per_page: 1,
+      name: id,
+    });
+    const direction = before.jobs[0]!.job_direction;
+    const swapped = direction === 'up' ? 'down' : 'up';
+    await page.goto('/dr');
+    await expect(page.locator(`[data-testid="dr-tile"][data-job-id="${id}"]`)).toBeVisible(FIRST_RENDER);
+
+    // the paused task: unavailable, with the reason
+    await page.getByRole('button', { name: 'Actions for dr-paused-fra' }).click();
+    await expect(page.getByTestId('dr-tile-switchover')).toBeDisabled();
+    await expect(page.getByTestId('dr-tile-switchover-reason')).toContainText(
+      'only while disaster recovery is in progress',
+    );
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Actions for dr-wall-01' }).click();
+    await page.getByTestId('dr-tile-switchover').click();
+    const dialog = page.getByRole('dialog', { name: 'Switch over primary and standby: dr-wall-01' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('switchover-rpo-value')).toHaveText(/\d/);
+    const submit = dialog.getByTestId('switchover-submit');
+    await expect(submit).toBeDisabled();
+    await dialog.getByLabel('Type the task name dr-wall-01 to confirm').fill('dr-wall-1');
+    await expect(submit).toBeDisabled();
+    await dialog.getByLabel('Type the task name dr-wall-01 to confirm').fill('dr-wall-01');
+    await submit.click();
+
+    const outcome = dialog.getByTestId('switchover-outcome');
+    await expect(outcome).toHaveAttribute('data-result', 'success');
+    await expect(outcome.getByTestId('switchover-role-before')).toHaveAttribute('data-direction', direction);
+    await expect(outcome.getByTestId('switchover-role-after')).toHaveAttribute('data-direction', swapped);
+    await dialog.getByTestId('switchover-close').click();
+    await expect(dialog).toBeHidden();
+
+    const after = await drs<{ jobs: Array<{ job_direction: string }> }>(request, 'POST', '/jobs', {
+      db_use_type: 'cloudDataGuard',
+      cur_page: 1,
+      per_page: 1,
+      name: id,
+    });
+    expect(after.jobs[0]!.job_direction).toBe(swapped);
+  });
+
+  for (const scheme of ['light', 'dark'] as const)
+    for (const language of ['en-us', 'zh-cn'] as const)
+      test(`has no WCAG A/AA violations (${scheme}, ${language})`, async ({ page, request, emulator }) => {
+        test.setTimeout(120_000);
+        await seedWall(request, emulator, 4);
+        await page.addInitScript(
+          ([lang, colorScheme]) => {
+            window.localStorage.setItem('drs-console.language', lang);
+            window.localStorage.setItem('drs-console.color-scheme', colorScheme);
+          },
+          [language, scheme] as const,
+        );
+        await page.goto('/dr');
+        // the paused task critically above its threshold comes first once figures and thresholds are in
+        await expect(page.getByTestId('dr-tile').first().getByTestId('dr-tile-level')).toHaveAttribute(
+          'data-level',
+          'critical',
+          FIRST_RENDER,
+        );
+        await expect(page.getByTestId('dr-tile').first().getByTestId('dr-tile-rpo')).not.toHaveAttribute(
+          'data-value',
+          '',
+        );
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .exclude('.tsqd-parent-container')
+          .analyze();
+        const violations = results.violations.map((v) => ({
+          id: v.id,
+          nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.any[0]?.message ?? ''}`).slice(0, 5),
+        }));
+        expect(violations).toEqual([]);
+      });
+});
