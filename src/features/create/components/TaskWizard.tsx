@@ -46,7 +46,15 @@ import {
   type Connection,
   type EngineType,
 } from '../model/rules';
-import { stepPath, stepSchema, type StepKey } from '../model/steps';
+import {
+  furthestStep,
+  isReachable,
+  stepAfter,
+  stepBefore,
+  stepPath,
+  stepSchema,
+  type StepKey,
+} from '../model/steps';
 import { configRulesFromDetail, rulesFromDetail } from '../model/transformation';
 import { ConfigRulesForm } from './ConfigRulesForm';
 import { ConfirmStep } from './ConfirmStep';
@@ -251,24 +259,11 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
   const objectsDone = !objectsApply || objectsSaved;
   const precheckOk = !!precheck && precheck.done && !precheck.hasFailed && precheck.alarmsAcknowledged;
 
-  const reachable = useCallback(
-    (s: StepKey): boolean => {
-      switch (s) {
-        case 'basics':
-        case 'connections':
-          return true;
-        case 'objects':
-          return connSaved;
-        case 'processing':
-        case 'parameters':
-        case 'precheck':
-          return connSaved && objectsDone;
-        case 'confirm':
-          return connSaved && objectsDone && precheckOk;
-      }
-    },
+  const progress = useMemo(
+    () => ({ created: true, connSaved, objectsDone, precheckOk }),
     [connSaved, objectsDone, precheckOk],
   );
+  const reachable = useCallback((s: StepKey) => isReachable(s, progress), [progress]);
 
   useEffect(() => {
     if (!started) saveDraft(jobId, { basics, so: conns.so, ta: conns.ta, objects });
@@ -280,9 +275,8 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
   useLeaveGuard(!started && (dirtyConn || dirtyObjects || dirtyRules), t('wizard.leaveConfirm'));
 
   const parsedStep = stepSchema.safeParse(step);
-  const furthest: StepKey = !connSaved ? 'connections' : !objectsDone ? 'objects' : 'precheck';
   if (!parsedStep.success || !reachable(parsedStep.data))
-    return <Navigate to={stepPath(jobId, furthest)} replace />;
+    return <Navigate to={stepPath(jobId, furthestStep(progress))} replace />;
   const active = parsedStep.data;
   const go = (s: StepKey) => {
     if (active === 'processing' && s !== 'processing' && dirtyRules) {
@@ -331,7 +325,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
   const bothPassed = tests.so.kind === 'passed' && tests.ta.kind === 'passed';
   const saveConnections = () => {
     setFailure(undefined);
-    if (connSaved) return go(objectsApply ? 'objects' : 'processing');
+    if (connSaved) return go(objectsApply ? stepAfter('connections') : stepAfter('objects'));
     if (!bothPassed || modify.isPending) return;
     modify.mutate(modifyJobBody(jobId, basics, conns.so, conns.ta, replaceDefiner), {
       onSuccess: (data) => {
@@ -339,7 +333,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
         if (f) return setFailure(explainFailure(f, language));
         setConnSaved(true);
         setInvalidated(false);
-        go(objectsApply ? 'objects' : 'processing');
+        go(objectsApply ? stepAfter('connections') : stepAfter('objects'));
       },
     });
   };
@@ -355,7 +349,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
         const f = splitBatchResults(data.results).failures[0];
         if (f) return setFailure(explainFailure(f, language));
         setObjectsSaved(true);
-        go('processing');
+        go(stepAfter('objects'));
       },
     });
   };
@@ -379,7 +373,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
           <Text c="dimmed">{t('wizard.basics.created', { id: jobId })}</Text>
           <Summary basics={basics} so={conns.so} ta={conns.ta} objects={objects} />
           <Group justify="flex-end">
-            <Button onClick={() => go('connections')}>{t('wizard.next')}</Button>
+            <Button onClick={() => go(stepAfter('basics'))}>{t('wizard.next')}</Button>
           </Group>
         </Stack>
       )}
@@ -452,10 +446,13 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
           {failureAlert}
           {select.isError && <DrsErrorAlert error={select.error} />}
           <Group justify="space-between">
-            <Button variant="default" onClick={() => go('connections')}>
+            <Button variant="default" onClick={() => go(stepBefore('objects'))}>
               {t('wizard.back')}
             </Button>
-            <Button onClick={objectsApply ? saveObjects : () => go('processing')} loading={select.isPending}>
+            <Button
+              onClick={objectsApply ? saveObjects : () => go(stepAfter('objects'))}
+              loading={select.isPending}
+            >
               {objectsApply ? t('wizard.objects.save') : t('wizard.next')}
             </Button>
           </Group>
@@ -489,12 +486,10 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
             </Alert>
           )}
           <Group justify="space-between">
-            <Button variant="default" onClick={() => go(active === 'processing' ? 'objects' : 'processing')}>
+            <Button variant="default" onClick={() => go(stepBefore(active))}>
               {t('wizard.back')}
             </Button>
-            <Button onClick={() => go(active === 'processing' ? 'parameters' : 'precheck')}>
-              {t('wizard.next')}
-            </Button>
+            <Button onClick={() => go(stepAfter(active))}>{t('wizard.next')}</Button>
           </Group>
         </Stack>
       )}
@@ -507,10 +502,10 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
             </Text>
           )}
           <Group justify="space-between">
-            <Button variant="default" onClick={() => go('parameters')}>
+            <Button variant="default" onClick={() => go(stepBefore('precheck'))}>
               {t('wizard.back')}
             </Button>
-            <Button onClick={() => go('confirm')} disabled={!precheckOk}>
+            <Button onClick={() => go(stepAfter('precheck'))} disabled={!precheckOk}>
               {t('wizard.next')}
             </Button>
           </Group>
@@ -525,7 +520,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
           objects={objects}
           objectsApply={objectsApply}
           replaceDefiner={replaceDefiner}
-          onBack={() => go('precheck')}
+          onBack={() => go(stepBefore('confirm'))}
           onStarting={onStarting}
           onStarted={() => setStarted(true)}
         />

@@ -154,7 +154,7 @@ describe('creation wizard against the emulator', () => {
     expect(['STARTJOBING', 'WAITING_FOR_START', 'FULL_TRANSFER_STARTED']).toContain(await statusOf(id));
     expect(sessionStorage.getItem(draftKey(id))).toBeNull();
     app.unmount();
-  }, 60_000);
+  }, 120_000);
 
   it('resumes a half-configured task at the step it reached', async () => {
     const answer = (await control('/tasks', {

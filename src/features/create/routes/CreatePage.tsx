@@ -14,7 +14,7 @@ import { useBatchCreateJobs } from '../api';
 import { clearDraft, loadDraft, saveDraft } from '../model/draft';
 import { createJobBody } from '../model/requests';
 import { basicsSchema, defaultBasics, fieldErrors, type Basics } from '../model/rules';
-import { stepPath } from '../model/steps';
+import { isReachable, NOT_CREATED, stepPath } from '../model/steps';
 
 /** `/create` (step 1, no task yet) and `/create/:jobId/:step?` (a task being configured, resumable). */
 export function CreatePage() {
@@ -73,7 +73,7 @@ function NewTaskWizard() {
   const invalidCount = showErrors ? Object.keys(fieldErrors(parsed.error)).length : 0;
 
   return (
-    <WizardFrame title={t('wizard.title')} active="basics" reachable={(s) => s === 'basics'}>
+    <WizardFrame title={t('wizard.title')} active="basics" reachable={(s) => isReachable(s, NOT_CREATED)}>
       <Text c="dimmed">{t('wizard.basics.intro')}</Text>
       <form
         noValidate
