@@ -21,7 +21,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
-import { explainErrorCode } from '../../../lib/api';
+import { explainErrorCode, isDrsApiError } from '../../../lib/api';
 import { formatDuration } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
@@ -68,6 +68,12 @@ const INITIALIZING = new Set([
 ]);
 const DETAIL_REFRESH_MS = 30_000;
 
+function notFoundIn(error: unknown): boolean {
+  if (!isDrsApiError(error) || error.status !== 400) return false;
+  const results = (error.body as { results?: Array<{ error_code?: string }> } | undefined)?.results;
+  return Array.isArray(results) && results.some((r) => !!r.error_code);
+}
+
 /** `/dr/:id` — one DR task's live RPO/RTO and metric charts, kept as history in the browser. */
 export function DrMonitorPage() {
   const { id = '' } = useParams();
@@ -84,7 +90,8 @@ function DrMonitorView({ id }: { id: string }) {
 
   const detail = useQuery({ ...jobDetailsQuery({ jobs: [id] }), refetchInterval: DETAIL_REFRESH_MS });
   const task = detail.data?.results?.find((j) => j.id === id);
-  const missing = task?.error_code && !task.name ? task : undefined;
+  // "not found": an item with an error code, or (every item failed) HTTP 400 whose body lists the items
+  const missing = (task?.error_code && !task.name) || notFoundIn(detail.error);
   const isDr = task?.db_use_type === 'cloudDataGuard';
   useDocumentTitle(task?.name ?? t('drMonitor.title'));
 
@@ -132,7 +139,7 @@ function DrMonitorView({ id }: { id: string }) {
       <Stack gap="md" data-testid="page-dr-monitor">
         {back}
         <Title order={2}>{t('drMonitor.title')}</Title>
-        {detail.isError && !detail.data ? (
+        {detail.isError && !detail.data && !missing ? (
           <DrsErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
         ) : (
           <Alert

@@ -5,9 +5,8 @@ import { useNavigate, type NavigateFunction } from 'react-router';
 import { formatNumber } from '../../../lib/format';
 import { currentLanguage, i18n } from '../../../lib/i18n';
 import { CrossingTracker, EpisodeTracker, type Thresholds } from '../model/threshold';
-import { useDrThresholds } from './react';
-import { getDrSampler } from './react';
-import type { SamplerSnapshot } from './sampler';
+import { getDrSampler, useDrThresholds } from './react';
+import type { DrSampler, SamplerSnapshot } from './sampler';
 
 /**
  * Alerts for watched DR tasks: RPO or RTO going above its threshold (once per crossing, re-armed below 90 %) and a
@@ -143,7 +142,8 @@ function show(alert: DrAlert) {
     id: `dr-alert-${alert.jobId}-${alert.kind}-${alert.t}`,
     color: alert.kind === 'rpo' || alert.kind === 'rto' ? 'orange' : 'red',
     title,
-    autoClose: 15_000,
+    // stays until dismissed: a DBA may look at the second screen minutes later
+    autoClose: false,
     message: (
       <Stack gap={4}>
         <Text size="sm">{body}</Text>
@@ -174,9 +174,14 @@ function show(alert: DrAlert) {
   }
 }
 
+let subscribedTo: DrSampler | undefined;
+
+/** Listens to the shared sampler (again, if it was replaced). */
 function ensureSubscribed() {
-  if (subscribed) return;
   const sampler = getDrSampler();
+  if (subscribedTo === sampler) return;
+  subscribed?.();
+  subscribedTo = sampler;
   let version = -1;
   subscribed = sampler.subscribe(() => {
     const snap = sampler.getSnapshot();
