@@ -23,6 +23,7 @@ import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { z } from '../../../lib/zod';
 import { listJobsQuery, type ListJobsRequest, type ListJobsResponse } from '../../tasks/api';
+import { useDrAlerts } from '../sampling/alerts';
 import { useDrThresholds, useWatchDrTasks } from '../sampling/react';
 import { SwitchoverDialog } from '../components/switchover/SwitchoverDialog';
 import { DrTile } from '../components/wall/DrTile';
@@ -74,6 +75,8 @@ export function DrPage() {
     [tasks],
   );
   const snapshot = useWatchDrTasks(watched);
+  // threshold crossings and abnormal sides of the watched tasks: one in-app notification per crossing
+  useDrAlerts(watched);
   const { thresholds } = useDrThresholds(watched);
 
   const tiles = useMemo(
