@@ -1,7 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { EMULATOR_PROJECT_ID } from '../server/config';
-import { expect, test } from './fixtures';
+import { expect as baseExpect, test } from './fixtures';
+
+/** Assertions wait up to 20 s: the shared 2-core machine is often busy and a render can take seconds. */
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /**
  * The DR monitor (/dr/:id) against the emulator: charts gain points, a threshold crossing is shaded and notified
@@ -116,12 +119,12 @@ test.describe('DR monitor', () => {
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false');
     await expect(page.getByTestId('freshness')).toContainText('Last updated');
 
-    await emulator.fault({ path: '*/jobs/batch-rpo-and-rto', status5xxRate: 1, count: 3 });
+    await emulator.fault({ path: '*/jobs/batch-rpo-and-rto', status5xxRate: 1, count: 2 });
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'true', { timeout: 20_000 });
     await expect(page.getByTestId('freshness')).toContainText('Stale data');
     await expect(page.getByText('DRS.M00004').first()).toBeVisible();
     const during = await samples(page);
-    await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false', { timeout: 30_000 });
+    await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
     await expect.poll(() => samples(page), { timeout: 20_000 }).toBeGreaterThan(during);
 
     // a slow answer (longer than 3 intervals) is stale too while it lasts

@@ -144,9 +144,12 @@ function show(alert: DrAlert) {
     title,
     // stays until dismissed: a DBA may look at the second screen minutes later
     autoClose: false,
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
     message: (
       <Stack gap={4}>
-        <Text size="sm">{body}</Text>
+        <Text size="sm" c="var(--mantine-color-text)">
+          {body}
+        </Text>
         <Anchor
           href={href}
           size="sm"
