@@ -225,8 +225,23 @@ export interface DbOverview {
   uncomparable_num: number;
 }
 
-/** Per-database overview of a data-level comparison (4.1.28 / 4.1.30). */
+/** The per-database overview of an ended comparison no longer changes: kept per record. */
+const overviewMemo = new WeakMap<CompareRecord, { sig: string; value: DbOverview[] }>();
+
+/** Per-database overview of a data-level comparison (4.1.28 / 4.1.30); memoized once the comparison ended. */
 export function dbOverviews(seed: number, taskId: string, rec: CompareRecord, now: number): DbOverview[] {
+  const ended =
+    (rec.cancelledAt !== undefined && now >= rec.cancelledAt) || now >= compareEnd(seed, taskId, rec);
+  if (!ended) return computeDbOverviews(seed, taskId, rec, now);
+  const sig = `${seed}|${taskId}|${rec.kind}|${rec.startAt}|${rec.cancelledAt ?? ''}|${rec.proportion ?? ''}`;
+  const memo = overviewMemo.get(rec);
+  if (memo && memo.sig === sig) return memo.value;
+  const value = computeDbOverviews(seed, taskId, rec, now);
+  overviewMemo.set(rec, { sig, value });
+  return value;
+}
+
+function computeDbOverviews(seed: number, taskId: string, rec: CompareRecord, now: number): DbOverview[] {
   const outcomes = compareTables(seed, taskId, rec).map((ct) => tableOutcome(seed, rec, ct, now));
   const byDb = new Map<string, TableOutcome[]>();
   for (const o of outcomes) {
