@@ -78,6 +78,7 @@ test.describe('pre-check page', () => {
   });
 
   test('alarms must be acknowledged before the start', async ({ page, request }) => {
+    test.setTimeout(60_000); // two pre-check runs of 6 s and a reload
     const id = await addTask(request, {
       name: 'e2e-precheck-alarm',
       description: 'precheck-alarm',
@@ -96,7 +97,9 @@ test.describe('pre-check page', () => {
 
     // a reload keeps the acknowledgement of this run
     await page.reload();
-    await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm');
+    await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm', {
+      timeout: 15_000,
+    });
     await expect(ack).toBeChecked();
     await expect(start).toBeEnabled();
 
