@@ -272,6 +272,7 @@ describe('ComparisonsPage of one task against the emulator', () => {
 
 describe('ComparisonsPage across tasks (/comparisons)', () => {
   it('lists the latest comparisons of the project newest first, with verdicts, and opens a task from the picker', async () => {
+    // the cross-task list refreshes every ACROSS_POLL_MS (10 s) while a listed comparison is unfinished
     const id = await freshTask('cmp-across');
     const name = (
       await emulator.call<{ results: { name: string }[] }>('POST', '/jobs/batch-detail', { jobs: [id] })
@@ -289,7 +290,7 @@ describe('ComparisonsPage across tasks (/comparisons)', () => {
         expect(['consistent', 'inconsistent']).toContain(
           rows()[0]!.querySelector('[data-verdict]')!.getAttribute('data-verdict'),
         ),
-      { timeout: 15_000 },
+      { timeout: 25_000 },
     );
     await userEvent.click(screen.getByTestId('task-picker'));
     await userEvent.type(screen.getByTestId('task-picker'), name);

@@ -18,12 +18,14 @@ import { VERDICTS } from '../../model/verdict';
 import { HistoryTable, type HistoryRow } from './HistoryTable';
 import { kindKey } from './RunBadges';
 import { parseHistorySearch, RUN_KINDS, withHistorySearch, type HistorySearch } from './searchParams';
-import { HISTORY_POLL_MS, historyListQuery, useRunVerdicts } from './useComparisonHistory';
+import { historyListQuery, useRunVerdicts } from './useComparisonHistory';
 
 /** Tasks whose histories are read (the most recently created ones that may have comparisons). */
 export const MAX_TASKS = 40;
 /** Histories read at the same time. */
 export const CONCURRENCY = 4;
+/** How often the list refreshes while a listed comparison is unfinished (every history is read again). */
+export const ACROSS_POLL_MS = 10_000;
 /** Comparisons listed (newest first). */
 export const MAX_RUNS = 30;
 /** Scenarios that have comparisons (DR tasks are watched on the DR pages). */
@@ -103,7 +105,7 @@ export function AllComparisonsView() {
       enabled: lists.every((q) => q.data !== undefined),
       refetchInterval: pollUntil<LatestRuns>(
         (data) => !historyMoving(data.rows.map((r) => r.run)),
-        HISTORY_POLL_MS,
+        ACROSS_POLL_MS,
       ),
     }),
   );

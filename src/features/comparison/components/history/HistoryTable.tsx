@@ -1,12 +1,14 @@
 import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/ScrollArea.css';
 import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import { isScheduledRun, isUnfinishedRun, reportPath, type HistoryRun } from '../../model/history';
 import { kindKey, RunStatusBadge, VerdictBadge } from './RunBadges';
+import type { Verdict } from '../../model/verdict';
 import type { RunVerdictState } from './useComparisonHistory';
 
 export interface HistoryRow {
@@ -52,10 +54,7 @@ export function HistoryTable({
   onStartNow,
   busyRunId,
 }: HistoryTableProps) {
-  const { t, i18n } = useTranslation();
-  const language = currentLanguage(i18n);
-  const optionsText = useOptionsText();
-  const when = (d: Date | undefined) => (d ? formatDateTime(d, language) : t('common.notAvailable'));
+  const { t } = useTranslation();
 
   return (
     <Table.ScrollContainer minWidth={860}>
@@ -75,108 +74,19 @@ export function HistoryTable({
         <Table.Tbody>
           {rows.map(({ taskId, taskName, run }) => {
             const verdict = verdicts.get(run.id);
-            const options = optionsText(run);
-            const kind = t(kindKey(run.kind));
-            const failed = run.status === 'FAILED' || run.status === 'TIMEOUT_INTERRUPT';
-            const busy = busyRunId === run.id;
             return (
-              <Table.Tr
+              <RunRow
                 key={run.id}
-                data-testid="history-run"
-                data-run-id={run.id}
-                data-kind={run.kind}
-                data-status={run.status ?? ''}
-              >
-                {showTask && (
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={`/tasks/${encodeURIComponent(taskId)}/comparisons`}
-                      size="sm"
-                      data-testid="run-task"
-                    >
-                      {taskName || taskId}
-                    </Anchor>
-                  </Table.Td>
-                )}
-                <Table.Td>
-                  <Stack gap={2}>
-                    <Text size="sm" fw={500}>
-                      {kind}
-                    </Text>
-                    {options && (
-                      <Text size="xs" c="dimmed" data-testid="run-options">
-                        {options}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <Stack gap={2} align="flex-start">
-                    <RunStatusBadge status={run.status} />
-                    {failed && (
-                      <Text size="xs" c="red.8" data-testid="run-error">
-                        {run.errorMessage ?? t('comparisonHistory.failedNoCause')}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <VerdictBadge verdict={verdict?.verdict ?? 'unknown'} loading={verdict?.loading ?? false} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{when(run.createdAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" data-testid="run-started">
-                    {isScheduledRun(run) && run.startedAt
-                      ? t('comparisonHistory.scheduledFor', { time: when(run.startedAt) })
-                      : when(run.startedAt)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{when(run.finishedAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Anchor
-                      component={Link}
-                      to={reportPath(taskId, run)}
-                      size="sm"
-                      data-testid="run-report"
-                      aria-label={t('comparisonHistory.reportOf', {
-                        kind,
-                        time: when(run.createdAt ?? run.startedAt),
-                      })}
-                    >
-                      {t('comparisonHistory.report')}
-                    </Anchor>
-                    {onStartNow && isScheduledRun(run) && run.kind !== 'objects' && (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        onClick={() => onStartNow(run)}
-                        disabled={busy}
-                        data-testid="run-start-now"
-                      >
-                        {t('comparisonHistory.startNow')}
-                      </Button>
-                    )}
-                    {onCancel && isUnfinishedRun(run) && (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        color="red"
-                        onClick={() => onCancel(run)}
-                        disabled={busy}
-                        data-testid="run-cancel"
-                      >
-                        {t('comparisonHistory.cancel')}
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
+                taskId={taskId}
+                taskName={taskName}
+                run={run}
+                showTask={showTask}
+                verdict={verdict?.verdict ?? 'unknown'}
+                verdictLoading={verdict?.loading ?? false}
+                busy={busyRunId === run.id}
+                onCancel={onCancel}
+                onStartNow={onStartNow}
+              />
             );
           })}
         </Table.Tbody>
@@ -184,3 +94,134 @@ export function HistoryTable({
     </Table.ScrollContainer>
   );
 }
+
+interface RunRowProps {
+  taskId: string;
+  taskName: string | undefined;
+  run: HistoryRun;
+  showTask: boolean;
+  verdict: Verdict;
+  verdictLoading: boolean;
+  busy: boolean;
+  onCancel: ((run: HistoryRun) => void) | undefined;
+  onStartNow: ((run: HistoryRun) => void) | undefined;
+}
+
+/** One run (memoized: a verdict or status arriving re-renders its row only). */
+const RunRow = memo(function RunRow({
+  taskId,
+  taskName,
+  run,
+  showTask,
+  verdict,
+  verdictLoading,
+  busy,
+  onCancel,
+  onStartNow,
+}: RunRowProps) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const optionsText = useOptionsText();
+  const when = (d: Date | undefined) => (d ? formatDateTime(d, language) : t('common.notAvailable'));
+  const options = optionsText(run);
+  const kind = t(kindKey(run.kind));
+  const failed = run.status === 'FAILED' || run.status === 'TIMEOUT_INTERRUPT';
+  return (
+    <Table.Tr
+      data-testid="history-run"
+      data-run-id={run.id}
+      data-kind={run.kind}
+      data-status={run.status ?? ''}
+    >
+      {showTask && (
+        <Table.Td>
+          <Anchor
+            component={Link}
+            to={`/tasks/${encodeURIComponent(taskId)}/comparisons`}
+            size="sm"
+            data-testid="run-task"
+          >
+            {taskName || taskId}
+          </Anchor>
+        </Table.Td>
+      )}
+      <Table.Td>
+        <Stack gap={2}>
+          <Text size="sm" fw={500}>
+            {kind}
+          </Text>
+          {options && (
+            <Text size="xs" c="dimmed" data-testid="run-options">
+              {options}
+            </Text>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2} align="flex-start">
+          <RunStatusBadge status={run.status} />
+          {failed && (
+            <Text size="xs" c="var(--mantine-color-error)" data-testid="run-error">
+              {run.errorMessage ?? t('comparisonHistory.failedNoCause')}
+            </Text>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <VerdictBadge verdict={verdict} loading={verdictLoading} />
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{when(run.createdAt)}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" data-testid="run-started">
+          {isScheduledRun(run) && run.startedAt
+            ? t('comparisonHistory.scheduledFor', { time: when(run.startedAt) })
+            : when(run.startedAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{when(run.finishedAt)}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <Anchor
+            component={Link}
+            to={reportPath(taskId, run)}
+            size="sm"
+            data-testid="run-report"
+            aria-label={t('comparisonHistory.reportOf', {
+              kind,
+              time: when(run.createdAt ?? run.startedAt),
+            })}
+          >
+            {t('comparisonHistory.report')}
+          </Anchor>
+          {onStartNow && isScheduledRun(run) && run.kind !== 'objects' && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => onStartNow(run)}
+              disabled={busy}
+              data-testid="run-start-now"
+            >
+              {t('comparisonHistory.startNow')}
+            </Button>
+          )}
+          {onCancel && isUnfinishedRun(run) && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              color="red"
+              onClick={() => onCancel(run)}
+              disabled={busy}
+              data-testid="run-cancel"
+            >
+              {t('comparisonHistory.cancel')}
+            </Button>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+});

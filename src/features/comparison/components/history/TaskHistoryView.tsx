@@ -1,6 +1,6 @@
 import { Alert, NativeSelect, Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
@@ -47,6 +47,15 @@ export function TaskHistoryView({ taskId }: { taskId: string }) {
   );
   const [dialog, setDialog] = useState<'new' | { cancel: HistoryRun } | undefined>();
   const startNow = useStartTableCompareTaskNow();
+  const startNowMutate = startNow.mutate;
+  const startNowPending = startNow.isPending;
+  const onCancel = useCallback((run: HistoryRun) => setDialog({ cancel: run }), []);
+  const onStartNow = useCallback(
+    (run: HistoryRun) => {
+      if (!startNowPending) startNowMutate({ jobId: taskId, compareJobId: run.id });
+    },
+    [startNowMutate, startNowPending, taskId],
+  );
   const title = task?.name
     ? t('comparisonHistory.titleOf', { name: task.name })
     : t('comparisonHistory.title');
@@ -210,10 +219,8 @@ export function TaskHistoryView({ taskId }: { taskId: string }) {
               rows={shown.map((run) => ({ taskId, run }))}
               verdicts={verdicts}
               busyRunId={startNow.isPending ? startNow.variables?.compareJobId : undefined}
-              onCancel={(run) => setDialog({ cancel: run })}
-              onStartNow={(run) => {
-                if (!startNow.isPending) startNow.mutate({ jobId: taskId, compareJobId: run.id });
-              }}
+              onCancel={onCancel}
+              onStartNow={onStartNow}
             />
           )}
         </Stack>

@@ -262,7 +262,7 @@ export function NewComparisonDialog({
                 </Text>
                 <ObjectsPicker value={form.selection} onChange={(selection) => update({ selection })} />
                 {fieldError('objects') && (
-                  <Text size="sm" c="red.8" role="alert" data-testid="new-objects-error">
+                  <Text size="sm" c="var(--mantine-color-error)" role="alert" data-testid="new-objects-error">
                     {fieldError('objects')}
                   </Text>
                 )}
@@ -443,7 +443,7 @@ export function NewComparisonDialog({
             <DrsErrorAlert error={create.error} title={t('comparisonHistory.new.refused')} />
           )}
           {errors.size > 0 && (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="var(--mantine-color-error)" role="alert">
               {t('comparisonHistory.new.fixFields', { count: errors.size })}
             </Text>
           )}
