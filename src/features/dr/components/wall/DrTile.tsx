@@ -72,7 +72,7 @@ function Figure({
         className={classes.figure}
         fw={700}
         lh={1.1}
-        c={breached ? 'red.8' : undefined}
+        c={breached ? 'var(--mantine-color-red-text)' : undefined}
         data-testid={testId}
         data-value={value ?? ''}
         data-level={level}
