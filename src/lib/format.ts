@@ -22,13 +22,25 @@ export function formatDateTime(
   return new Intl.DateTimeFormat(INTL_LOCALE[language], options).format(date);
 }
 
+/** Intl.NumberFormat instances are costly to create (tables format hundreds of numbers): one per language+options. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${language}|${options ? JSON.stringify(options) : ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[language], options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(
   value: number | null | undefined,
   language: Language,
   options?: Intl.NumberFormatOptions,
 ) {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(INTL_LOCALE[language], options).format(value);
+  return numberFormat(language, options).format(value);
 }
 
 /** 0.42 → "42%" (en) / "42%" (zh). Accepts the service's "42%" strings too. */

@@ -96,7 +96,7 @@ describe('ComparisonReportPage against the emulator: row comparison', () => {
     await waitFor(() =>
       expect(lineTable.querySelectorAll('tbody tr[data-table]')).toHaveLength(bad.compare_num),
     );
-    expect(screen.getByTestId('db-chart')).toBeTruthy();
+    expect(await screen.findByTestId('db-chart')).toBeTruthy();
   });
 
   it('filters by result on the server: only the inconsistent tables, with the URL remembering it', async () => {

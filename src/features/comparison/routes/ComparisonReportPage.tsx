@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
@@ -26,9 +26,18 @@ import { RowTables } from '../components/report/RowTables';
 import { TrendChart } from '../components/report/TrendChart';
 import { useRowTotals } from '../components/report/useRowTotals';
 import { ValueTables } from '../components/report/ValueTables';
-import { durationSeconds, regionFromHost, taskRegion, toDbRows, type DataKind } from '../model/report';
+import {
+  durationSeconds,
+  regionFromHost,
+  taskRegion,
+  toDbRows,
+  type DataKind,
+  type DbRow,
+} from '../model/report';
 import { parseReportSearch, toReportSearchParams, type ReportSearch } from '../model/reportSearch';
 import { countDatabases, runVerdict } from '../model/verdict';
+
+const NO_DBS: DbRow[] = [];
 
 /** How often a running comparison (or a result file being generated) is read again. */
 export const REPORT_POLL_MS = 3_000;
@@ -146,14 +155,16 @@ function DataReport({
     refetchInterval: interval,
   });
   const overview = kind === 'lines' ? lineOverview : contentOverview;
-  const dbs = toDbRows(
+  const overviewItems =
     kind === 'lines'
       ? lineOverview.data?.data_compare_overview_infos
-      : contentOverview.data?.content_compare_result_infos,
-  );
+      : contentOverview.data?.content_compare_result_infos;
+  const dbs = useMemo(() => toDbRows(overviewItems), [overviewItems]);
   const counts = overview.data ? countDatabases(dbs) : undefined;
   const totals = useRowTotals(ids, kind, counts?.total, !!run && !running && !!overview.data);
   const now = useNow(running);
+  // the charts follow the tables: rendered from a deferred copy, so a large report shows its rows first
+  const chartDbs = useDeferredValue(dbs, NO_DBS);
 
   // When the run becomes final, read everything of it once more (the last poll may predate the end).
   const wasRunning = useRef(running);
@@ -241,7 +252,7 @@ function DataReport({
         </Alert>
       ) : (
         <>
-          <DatabaseChart dbs={dbs} />
+          <DatabaseChart dbs={chartDbs} />
           <DatabaseList dbs={dbs} selected={selectedDb} onSelect={selectDb} />
           {kind === 'lines' ? (
             <RowTables
@@ -283,7 +294,7 @@ function DataReport({
         finished={!running}
         region={region}
       />
-      <TrendChart jobId={jobId} kind={kind} runs={list} />
+      {chartDbs.length > 0 && <TrendChart jobId={jobId} kind={kind} runs={list} />}
     </Stack>
   );
 }
