@@ -101,6 +101,17 @@ test.describe('DR monitor', () => {
     await expect(page.getByTestId('delay-chart')).toBeVisible(FIRST_RENDER);
     await expect.poll(() => samples(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(kept);
     await expect(page.locator('.above-threshold.above-rpo').first()).toBeAttached();
+
+    // drag across the chart to zoom; "Back to live" returns to the moving window
+    const box = (await page.getByTestId('delay-chart').locator('svg.recharts-surface').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect(page).toHaveURL(/from=\d+&to=\d+/);
+    await page.getByTestId('reset-zoom').click();
+    await expect(page).not.toHaveURL(/from=/);
   });
 
   test('a 5xx and a slow answer show stale data, then recover without losing samples', async ({
