@@ -63,6 +63,8 @@ async function openDialog(page: Page) {
 }
 
 test.describe('comparisons of a task', () => {
+  // real app + emulator on a shared 2-core machine: several page loads and dialogs per test
+  test.describe.configure({ timeout: 90_000 });
   test('create a row comparison and watch it finish', async ({ page, request, emulator }) => {
     test.skip(!emulator.available, 'needs the emulator control API');
     const id = await freshTask(request, 'e2e-history-rows');
