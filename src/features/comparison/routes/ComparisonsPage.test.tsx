@@ -253,6 +253,32 @@ describe('ComparisonsPage of one task against the emulator', () => {
     expect(within(rowOf(second)!).queryByTestId('run-start-now')).toBeNull();
   }, 40_000);
 
+  it('shows a failed run with its error, its verdict never "consistent" (compare-fail trigger)', async () => {
+    const id = await addTask({ name: `cmp-fail-${Date.now()}`, description: 'compare-fail drill' });
+    const before = (await historyOf(id)).length;
+    await emulator.call('POST', `/jobs/${id}/object/compare`, {});
+    await advance(60_000);
+    const { id: lines } = await emulator.call<{ id: string }>('POST', `/jobs/${id}/table/compare`, {
+      type: 'lines',
+    });
+    await advance(3_600_000);
+    await open(`/tasks/${id}/comparisons`);
+    await waitFor(() => expect(rows()).toHaveLength(before + 2));
+    const objects = rows().find((r) => r.getAttribute('data-kind') === 'objects')!;
+    expect(objects.getAttribute('data-status')).toBe('FAILED');
+    // 4.1.34 gives the object-level failure cause
+    await waitFor(() => expect(within(objects).getByTestId('run-error').textContent).toMatch(/interrupted/));
+    const row = rowOf(lines)!;
+    expect(row.getAttribute('data-status')).toBe('FAILED');
+    expect(within(row).getByTestId('run-error').textContent).toBe(H.failedNoCause);
+    await waitFor(() =>
+      expect(['failed', 'inconsistent']).toContain(
+        row.querySelector('[data-verdict]')!.getAttribute('data-verdict'),
+      ),
+    );
+    expect(objects.querySelector('[data-verdict]')!.getAttribute('data-verdict')).not.toBe('consistent');
+  });
+
   it('explains why a task in another status cannot be compared, and which statuses can', async () => {
     const id = await addTask({ status: 'CONFIGURATION', name: 'cmp-not-yet' });
     const view = await open(`/tasks/${id}/comparisons`);
