@@ -33,6 +33,8 @@ export const reportSearchSchema = z.object({
     .catch(20),
   sort: z.enum(SORT_COLUMNS).or(z.literal('')).catch('').default(''),
   dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
+  /** Page of the database list (0 = the page holding the shown database). */
+  dbpage: z.coerce.number().int().min(0).max(100_000).catch(0),
   /** Value level: the table whose differences are shown (`db` is its database). */
   table: text(256),
   /** Page of the differences (4.1.32). */

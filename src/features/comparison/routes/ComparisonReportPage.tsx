@@ -253,7 +253,13 @@ function DataReport({
       ) : (
         <>
           <DatabaseChart dbs={chartDbs} />
-          <DatabaseList dbs={dbs} selected={selectedDb} onSelect={selectDb} />
+          <DatabaseList
+            dbs={dbs}
+            selected={selectedDb}
+            onSelect={selectDb}
+            page={search.dbpage}
+            onPage={(dbpage) => update({ dbpage })}
+          />
           {kind === 'lines' ? (
             <RowTables
               key={selectedDb}
