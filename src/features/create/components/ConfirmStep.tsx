@@ -35,6 +35,8 @@ export interface ConfirmStepProps {
   objects: ObjectSelection;
   objectsApply: boolean;
   replaceDefiner: boolean;
+  /** the data processing rules saved on the task (4.3.1), when there are any */
+  transformation?: unknown;
   onBack: () => void;
   onStarting: () => void;
   onStarted: () => void;
@@ -57,6 +59,7 @@ export function ConfirmStep({
   objects,
   objectsApply,
   replaceDefiner,
+  transformation,
   onBack,
   onStarting,
   onStarted,
@@ -87,6 +90,15 @@ export function ConfirmStep({
             'PUT /v3/{project_id}/jobs/batch-select-objects',
             { jobs: [selectObjectsItem(jobId, objects)] },
           ] as [string, string, unknown],
+        ]
+      : []),
+    ...(transformation
+      ? [
+          ['transformation', 'POST /v3/{project_id}/jobs/batch-transformation', transformation] as [
+            string,
+            string,
+            unknown,
+          ],
         ]
       : []),
     ['start', 'POST /v3/{project_id}/jobs/batch-starting', startBody],

@@ -55,7 +55,12 @@ import {
   stepSchema,
   type StepKey,
 } from '../model/steps';
-import { configRulesFromDetail, rulesFromDetail } from '../model/transformation';
+import {
+  configRulesFromDetail,
+  configTransformationBody,
+  rulesFromDetail,
+  transformationBody,
+} from '../model/transformation';
 import { ConfigRulesForm } from './ConfigRulesForm';
 import { ConfirmStep } from './ConfirmStep';
 import { ConnectionCard, type TestState } from './ConnectionCard';
@@ -520,6 +525,7 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
           objects={objects}
           objectsApply={objectsApply}
           replaceDefiner={replaceDefiner}
+          transformation={savedTransformation(jobId, detail)}
           onBack={() => go(stepBefore('confirm'))}
           onStarting={onStarting}
           onStarted={() => setStarted(true)}
@@ -527,4 +533,13 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
       )}
     </WizardFrame>
   );
+}
+
+/** The saved data processing rules (4.3.1) as the request that set them, or undefined when there are none. */
+function savedTransformation(jobId: string, detail: Detail) {
+  const jobs = [
+    ...transformationBody(jobId, rulesFromDetail(detail.data_transformation)).jobs,
+    ...configTransformationBody(jobId, configRulesFromDetail(detail.data_transformation)).jobs,
+  ];
+  return jobs.length ? { jobs } : undefined;
 }

@@ -348,8 +348,27 @@ describe('creation wizard against the emulator', () => {
     expect(within(form2).getByDisplayValue("name like '%a%'")).toBeTruthy();
     expect(within(form2).getByDisplayValue('customers')).toBeTruthy();
     expect(within(form2).getByDisplayValue('id,name')).toBeTruthy();
+    // the confirm step lists the saved rules as the request that set them
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(again.pathname()).toBe(`/create/${id}/parameters`));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(again.pathname()).toBe(`/create/${id}/precheck`));
+    const next = screen.getByRole('button', { name: 'Next' });
+    await advance(7_000);
+    await waitFor(() => expect(next).toHaveProperty('disabled', false), { timeout: 8_000 });
+    await user.click(next);
+    const body = await screen.findByTestId('body-transformation', {}, { timeout: 5_000 });
+    expect(JSON.parse(body.textContent!)).toEqual({
+      jobs: [
+        {
+          job_id: id,
+          transformation_info: { transformation_type: 'configConditionalFilter', value: 'config' },
+          config_transformation: rule!.config_transformation,
+        },
+      ],
+    });
     again.unmount();
-  }, 30_000);
+  }, 60_000);
 
   it('unsaved rule edits: leaving the step or the page asks first; the edits survive a reload', async () => {
     const user = userEvent.setup();
