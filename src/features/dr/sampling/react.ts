@@ -102,8 +102,10 @@ interface RowsState {
  * what slid out; a fixed range is read once.
  */
 export function useSampleRows(jobId: string, range: HistoryRange): { rows: SampleRow[]; loading: boolean } {
-  const { version } = useDrSampler();
+  const snapshot = useDrSampler();
   const live = 'span' in range;
+  // a fixed range (a zoom) is read once; a live one again after each write
+  const version = live ? snapshot.version : 0;
   const rangeKey = live ? `${jobId}|live|${range.span}` : `${jobId}|${range.from}|${range.to}`;
   const [state, setState] = useState<RowsState>({ key: '', rows: [], loading: true });
   const cache = useRef<RowsState>(state);
