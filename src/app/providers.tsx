@@ -29,6 +29,11 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     // Field errors and other error text: Mantine's red-6 is 3.9:1 on white; red-9 reaches 5.4:1 (AA).
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Red buttons (destructive actions) and red text: Mantine's shade 7 is 3.8:1 on white; shade 9 is 5.4:1.
+    '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-filled-hover': 'color-mix(in srgb, var(--mantine-color-red-9), black 12%)',
+    '--mantine-color-red-outline': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-text': 'var(--mantine-color-red-9)',
     // Text of the "light" variant (badges, alerts, light buttons): shade 9 of green, orange, yellow… is too pale on
     // its tinted background; darken it so every colour reaches 4.5:1.
     ...Object.fromEntries(

@@ -1,0 +1,53 @@
+/**
+ * Shared e2e setup steps: tasks added to the emulator in a given status, DRS calls through the console's proxy (the
+ * browser's path), and the axe check every page must pass. Specs import these instead of writing their own.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { EMULATOR_PROJECT_ID } from '../server/config';
+
+/** Adds tasks to the emulator's project (`POST /__emulator/tasks`); each spec: name, status, db_use_type, … */
+export async function addTasks(
+  request: APIRequestContext,
+  tasks: Array<Record<string, unknown>>,
+): Promise<string[]> {
+  const response = await request.post('/__emulator/tasks', {
+    data: { project_id: EMULATOR_PROJECT_ID, tasks },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { tasks: Array<{ id: string }> }).tasks.map((t) => t.id);
+}
+
+/** Adds one task and returns its id. */
+export async function addTask(request: APIRequestContext, task: Record<string, unknown>): Promise<string> {
+  const [id] = await addTasks(request, [task]);
+  return id!;
+}
+
+/** A DRS call through the console's proxy (`/api/...`), as a setup step; fails the test when refused. */
+export async function drs<T>(
+  request: APIRequestContext,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const response = await request.fetch(`/api${path}`, { method, ...(data !== undefined ? { data } : {}) });
+  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** The WCAG 2.0/2.1 A and AA rules of axe-core; `label` names the state checked in the failure message. */
+export async function expectAxeClean(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    // The react-query devtools button exists only in development.
+    .exclude('.tsqd-parent-container')
+    .analyze();
+  const violations = results.violations.map((v) => ({
+    label,
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.any[0]?.message ?? ''}`).slice(0, 5),
+  }));
+  expect(violations).toEqual([]);
+}
