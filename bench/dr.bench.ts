@@ -137,7 +137,9 @@ async function heapFigures(browser: Browser, url: string): Promise<Figure[]> {
   await page.locator('[data-testid="dr-tile-rpo"][data-value]:not([data-value=""])').first().waitFor();
   const start = await heapMb(page);
   const t0 = Date.now();
+  let middle = NaN;
   for (let i = 0; i < LONG_CYCLES; i++) {
+    if (i === Math.floor(LONG_CYCLES / 2)) middle = await heapMb(page);
     const before = seen.calls.length;
     await control(url, 'clock/advance', { ms: CYCLE_MS });
     await page.clock.runFor(CYCLE_MS);
@@ -168,6 +170,11 @@ async function heapFigures(browser: Browser, url: string): Promise<Figure[]> {
     {
       name: `DR wall: JS heap at the start of a ${minutes}-minute run (${WALL_TASKS} tasks, 5 s cycles, after GC)`,
       value: start,
+      unit: 'MB',
+    },
+    {
+      name: `DR wall: JS heap half-way (${Math.round(minutes / 2)} minutes; the sparklines hold 15 minutes)`,
+      value: middle,
       unit: 'MB',
     },
     {
