@@ -227,6 +227,25 @@ describe('ComparisonReportPage: states', () => {
     expect(screen.getByTestId('data-report').getAttribute('data-status')).toBe('SUCCESSFUL');
   }, 30_000);
 
+  it('a scheduled comparison says when it starts; once cancelled it says so (neither is "consistent")', async () => {
+    const jobId = await addTask({ name: 'report-scheduled' });
+    const state = (await (await fetch(`${emulator.url}/__emulator/state`)).json()) as { now: number };
+    const { id } = await emulator.call<{ id: string }>('POST', `/jobs/${jobId}/table/compare`, {
+      type: 'lines',
+      start_time: String(state.now + 3_600_000),
+    });
+    const first = await open(`/tasks/${jobId}/comparisons/${id}`);
+    expect(await screen.findByTestId('compare-waiting')).toBeTruthy();
+    const verdict = () =>
+      screen.getByTestId('report-summary').querySelector('[data-verdict]')!.getAttribute('data-verdict');
+    expect(verdict()).toBe('waiting');
+    first.unmount();
+    await emulator.call('DELETE', `/jobs/${jobId}/compare/${id}`);
+    await open(`/tasks/${jobId}/comparisons/${id}`);
+    expect(await screen.findByTestId('compare-cancelled')).toBeTruthy();
+    expect(verdict()).toBe('cancelled');
+  });
+
   it('a failed comparison shows that it failed, never "consistent"', async () => {
     const jobId = await addTask({ name: 'report-failed', description: 'compare-fail drill' });
     const compareId = await createCompare(jobId, 'lines');
