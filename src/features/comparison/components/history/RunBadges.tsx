@@ -1,4 +1,4 @@
-import { Badge, Loader } from '@mantine/core';
+import { Badge, Loader, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HistoryRun, RunKind } from '../../model/history';
 import { VERDICT_COLOR, verdictKey, type Verdict } from '../../model/verdict';
@@ -35,7 +35,12 @@ export function RunStatusBadge({ status }: { status: HistoryRun['status'] }) {
 export function VerdictBadge({ verdict, loading }: { verdict: Verdict; loading?: boolean }) {
   const { t } = useTranslation();
   if (loading)
-    return <Loader size="xs" aria-label={t('comparisonHistory.verdictLoading')} data-verdict="loading" />;
+    return (
+      <span data-verdict="loading">
+        <Loader size="xs" />
+        <VisuallyHidden>{t('comparisonHistory.verdictLoading')}</VisuallyHidden>
+      </span>
+    );
   return (
     <Badge color={VERDICT_COLOR[verdict]} variant="light" tt="none" data-verdict={verdict}>
       {t(verdictKey(verdict))}

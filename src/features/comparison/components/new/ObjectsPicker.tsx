@@ -1,4 +1,4 @@
-import { Loader } from '@mantine/core';
+import { Loader, VisuallyHidden } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadFeatureMessages } from '../../../../lib/i18n';
@@ -25,7 +25,14 @@ export function ObjectsPicker({
 }) {
   const { t } = useTranslation();
   return (
-    <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+    <Suspense
+      fallback={
+        <span>
+          <Loader size="sm" />
+          <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
+        </span>
+      }
+    >
       <ObjectsEditor value={value} onChange={onChange} allowAlias={false} />
     </Suspense>
   );
