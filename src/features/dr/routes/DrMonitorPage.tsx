@@ -184,7 +184,7 @@ function DrMonitorView({ id }: { id: string }) {
       `${fileBase}.csv`,
     );
   const exportPng = async () => {
-    const svg = chartRef.current?.querySelector('svg.recharts-surface');
+    const svg = chartRef.current?.querySelector('.recharts-wrapper > svg.recharts-surface');
     if (!(svg instanceof SVGSVGElement)) return;
     const background =
       getComputedStyle(document.body).backgroundColor || (scheme === 'dark' ? '#1a1b1e' : '#fff');
