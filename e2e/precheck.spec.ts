@@ -29,7 +29,10 @@ test.describe('pre-check page', () => {
       db_use_type: 'migration',
     });
     await page.goto(`/tasks/${id}/precheck`);
-    await expect(page.getByRole('heading', { name: 'Pre-check: e2e-precheck-fail' })).toBeVisible();
+    // the first page of a cold dev server can take a while on a loaded machine
+    await expect(page.getByRole('heading', { name: 'Pre-check: e2e-precheck-fail' })).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(page.getByTestId('precheck-not-run')).toBeVisible();
     const start = page.getByTestId('precheck-start');
     await expect(start).toBeDisabled();

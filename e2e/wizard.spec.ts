@@ -74,7 +74,8 @@ test('MySQL migration end to end to a started task, surviving a reload mid-wizar
   // reload on step 1: the input is still there
   page.once('dialog', (d) => void d.accept());
   await page.reload();
-  await expect(page.getByLabel(/Task name/)).toHaveValue('e2e-mysql-mig');
+  // a full page load of the dev server: slow on a loaded machine
+  await expect(page.getByLabel(/Task name/)).toHaveValue('e2e-mysql-mig', { timeout: 15_000 });
   await expect(page.getByLabel(/DRS subnet ID/)).toHaveValue(SUBNET);
 
   const id = await createAndWait(page, emulator);
@@ -83,7 +84,9 @@ test('MySQL migration end to end to a started task, surviving a reload mid-wizar
   await fillConnection(so, '10.0.0.5', 'root', 'Secret-123');
   page.once('dialog', (d) => void d.accept());
   await page.reload();
-  await expect(page.getByTestId('conn-so').getByLabel(/Host or IP address/)).toHaveValue('10.0.0.5');
+  await expect(page.getByTestId('conn-so').getByLabel(/Host or IP address/)).toHaveValue('10.0.0.5', {
+    timeout: 15_000,
+  });
   await expect(page.getByTestId('conn-so').getByLabel(/^Password/)).toHaveValue('');
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('Secret-123');
 
