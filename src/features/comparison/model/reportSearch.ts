@@ -41,6 +41,8 @@ export const reportSearchSchema = z.object({
   dpage: positive(1_000_000),
   /** Object level: the object type drilled into. */
   type: text(64),
+  /** Object level: an older object comparison (4.1.34 describes the latest; 4.1.18 and 4.1.35 take an id). */
+  compareJobId: text(64),
   /** Object level: show only the differing objects of the type. */
   all: z.enum(['1', '']).catch('').default(''),
 });

@@ -346,6 +346,35 @@ describe('ComparisonReportPage: object level', () => {
     });
   }, 60_000);
 
+  it('an older object comparison (compareJobId) is read through 4.1.18, its objects through 4.1.35', async () => {
+    const jobId = await addTask({ name: 'report-objects-older' });
+    await emulator.call('POST', `/jobs/${jobId}/object/compare`, {});
+    await advance(10_000);
+    const first = await emulator.call<{ compare_job_id: string }>('GET', `/jobs/${jobId}/object/compare`);
+    await emulator.call('POST', `/jobs/${jobId}/object/compare`, {});
+    await advance(10_000);
+    const latest = await emulator.call<{ compare_job_id: string }>('GET', `/jobs/${jobId}/object/compare`);
+    expect(latest.compare_job_id).not.toBe(first.compare_job_id);
+    const result = await emulator.call<{
+      object_level_compare_results: { object_compare_overview: Array<{ object_type: string }> };
+    }>('POST', '/jobs/query-compare-result', {
+      job_id: jobId,
+      object_level_compare_id: first.compare_job_id,
+      current_page: 1,
+      per_page: 100,
+    });
+    await open(`/tasks/${jobId}/comparisons/objects?compareJobId=${first.compare_job_id}&type=TABLE&all=1`);
+    const report = await screen.findByTestId('object-report');
+    expect(report.getAttribute('data-compare-id')).toBe(first.compare_job_id);
+    expect(report.getAttribute('data-status')).toBe('SUCCESSFUL');
+    expect(report.querySelectorAll('tr[data-type]')).toHaveLength(
+      result.object_level_compare_results.object_compare_overview.length,
+    );
+    expect(screen.getByTestId('export-latest-only')).toBeTruthy();
+    const details = await screen.findByTestId('object-details');
+    await waitFor(() => expect(details.querySelectorAll('tbody tr[data-outcome]').length).toBeGreaterThan(0));
+  }, 60_000);
+
   it('a task without an object comparison says so', async () => {
     const jobId = await addTask({ name: 'report-objects-none', status: 'CONFIGURATION' });
     await open(`/tasks/${jobId}/comparisons/objects`);

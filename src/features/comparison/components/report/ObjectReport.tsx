@@ -7,10 +7,16 @@ import { Link } from 'react-router';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
 import { formatNumber } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
-import { isFinalCompareStatus, objectOverviewQuery, type CompareType } from '../../api';
+import { compareResultQuery, isFinalCompareStatus, objectOverviewQuery, type CompareType } from '../../api';
 import { durationSeconds } from '../../model/report';
 import type { ReportSearch } from '../../model/reportSearch';
-import { countOutcomes, objectOutcome, objectRunVerdict } from '../../model/verdict';
+import {
+  countOutcomes,
+  objectOutcome,
+  resultWordOutcome,
+  runVerdict,
+  type Outcome,
+} from '../../model/verdict';
 import { OutcomeBadge } from './Badges';
 import { ExportPanel } from './ExportPanel';
 import { ObjectDetails } from './ObjectDetails';
@@ -48,12 +54,47 @@ export function ObjectReport({
           ? base.refetchInterval(q)
           : false,
   });
-  if (overview.isPending) return <Skeleton height={320} />;
+  // an older run than the latest (4.1.34 describes only the latest): its overview and status from 4.1.18
+  const older =
+    search.compareJobId && overview.data && search.compareJobId !== overview.data.compare_job_id
+      ? search.compareJobId
+      : undefined;
+  const olderResult = useQuery({
+    ...compareResultQuery({
+      job_id: jobId,
+      object_level_compare_id: older ?? '',
+      current_page: 1,
+      per_page: 100,
+    }),
+    enabled: older !== undefined,
+  });
+  if (overview.isPending || (older && olderResult.isPending)) return <Skeleton height={320} />;
   if (overview.isError && !overview.data)
     return <DrsErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />;
+  if (older && olderResult.isError && !olderResult.data)
+    return <DrsErrorAlert error={olderResult.error} onRetry={() => void olderResult.refetch()} />;
   const data = overview.data!;
-  const types = data.compare_result ?? [];
-  if (!data.compare_job_id && types.length === 0)
+  const section = olderResult.data?.object_level_compare_results;
+  const types: { type: string; source_count?: number; target_count?: number; outcome: Outcome }[] = older
+    ? (section?.object_compare_overview ?? []).map((o) => ({
+        type: o.object_type ?? '',
+        ...(o.source_count !== undefined ? { source_count: o.source_count } : {}),
+        ...(o.target_count !== undefined ? { target_count: o.target_count } : {}),
+        outcome: resultWordOutcome(o.object_compare_result),
+      }))
+    : (data.compare_result ?? []).map((o) => ({
+        type: o.type ?? '',
+        ...(o.source_count !== undefined ? { source_count: o.source_count } : {}),
+        ...(o.target_count !== undefined ? { target_count: o.target_count } : {}),
+        outcome: objectOutcome(o.status),
+      }));
+  const status = older
+    ? olderResult.data?.compare_task_list_results?.compare_task_list?.find((r) => r.compare_task_id === older)
+        ?.compare_task_status
+    : data.status;
+  const compareJobId = older ?? data.compare_job_id;
+  const errorMessage = older ? section?.error_msg : data.error_msg;
+  if (!older && !data.compare_job_id && types.length === 0)
     return (
       <Alert color="gray" title={t('comparisonReport.objects.noneYetTitle')} data-testid="objects-none">
         <Stack gap="xs">
@@ -64,13 +105,18 @@ export function ObjectReport({
         </Stack>
       </Alert>
     );
-  const finished = isFinalCompareStatus(data.status);
-  const verdict = objectRunVerdict(data.status, types);
-  const counts = countOutcomes(types.map((i) => objectOutcome(i.status)));
+  const finished = isFinalCompareStatus(status);
+  const counts = countOutcomes(types.map((i) => i.outcome));
+  const verdict = runVerdict(status, counts);
   const typeLabel = (type: string) => t(`comparisonReport.objectType.${type}`, { defaultValue: type });
   const selected = types.find((i) => i.type === search.type)?.type;
   return (
-    <Stack gap="md" data-testid="object-report" data-status={data.status ?? ''}>
+    <Stack
+      gap="md"
+      data-testid="object-report"
+      data-status={status ?? ''}
+      data-compare-id={compareJobId ?? ''}
+    >
       <ReportSummary
         figures={{
           verdict,
@@ -78,12 +124,12 @@ export function ObjectReport({
           total: counts.total,
           inconsistent: counts.inconsistent,
           notCompared: counts.notCompared,
-          durationSeconds: finished ? undefined : durationSeconds(data.start_time, undefined, now),
+          durationSeconds: finished || older ? undefined : durationSeconds(data.start_time, undefined, now),
         }}
       />
-      {data.status === 'FAILED' || data.error_msg ? (
+      {status === 'FAILED' || errorMessage ? (
         <Alert color="red" title={t('comparisonReport.failedTitle')} data-testid="compare-error">
-          {data.error_msg || t('comparisonReport.failedNoCause')}
+          {errorMessage || t('comparisonReport.failedNoCause')}
         </Alert>
       ) : null}
       <Table.ScrollContainer minWidth={600}>
@@ -107,7 +153,7 @@ export function ObjectReport({
           </Table.Thead>
           <Table.Tbody>
             {types.map((item) => {
-              const outcome = objectOutcome(item.status);
+              const outcome = item.outcome;
               const diff = (item.source_count ?? 0) - (item.target_count ?? 0);
               const type = item.type ?? '';
               const isSelected = selected === type;
@@ -149,7 +195,7 @@ export function ObjectReport({
         <ObjectDetails
           key={selected}
           jobId={jobId}
-          compareJobId={data.compare_job_id}
+          compareJobId={compareJobId}
           type={selected as CompareType}
           typeLabel={typeLabel(selected)}
           page={search.page}
@@ -158,15 +204,21 @@ export function ObjectReport({
           onOnlyDifferences={(only) => update({ all: only ? '' : '1' })}
         />
       )}
-      <ExportPanel
-        jobId={jobId}
-        compareType="objects_comparison"
-        compareJobId={data.compare_job_id}
-        exportStatus={data.export_status}
-        remainSeconds={data.report_remain_seconds}
-        finished={finished}
-        region={region}
-      />
+      {older ? (
+        <Text size="sm" data-testid="export-latest-only">
+          {t('comparisonReport.export.latestObjectsOnly')}
+        </Text>
+      ) : (
+        <ExportPanel
+          jobId={jobId}
+          compareType="objects_comparison"
+          compareJobId={data.compare_job_id}
+          exportStatus={data.export_status}
+          remainSeconds={data.report_remain_seconds}
+          finished={finished}
+          region={region}
+        />
+      )}
     </Stack>
   );
 }
