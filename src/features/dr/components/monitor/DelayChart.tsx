@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
@@ -50,33 +50,37 @@ export function DelayChart({ points, domain, thresholds, above, onZoom, height =
   }));
   const labelOf = (key: 'rpo' | 'rto') => t(`drMonitor.series.${key}`);
   const clip = (i: Interval) => ({ from: Math.max(i.from, domain[0]), to: Math.min(i.to, domain[1]) });
-  const at = (state: unknown) => {
-    const label = (state as { activeLabel?: unknown } | null)?.activeLabel;
-    const n = typeof label === 'number' ? label : Number(label);
-    return Number.isFinite(n) ? n : undefined;
+  const box = useRef<HTMLDivElement>(null);
+  /** The time under the pointer, from the plot area (the grid) and the domain; undefined outside it. */
+  const at = (clientX: number) => {
+    const grid = box.current?.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
+    if (!grid || grid.width <= 0) return undefined;
+    const f = (clientX - grid.left) / grid.width;
+    return domain[0] + Math.min(1, Math.max(0, f)) * (domain[1] - domain[0]);
   };
 
   return (
-    <div style={{ width: '100%', height, userSelect: 'none' }} data-testid="delay-chart">
+    <div
+      ref={box}
+      style={{ width: '100%', height, userSelect: 'none' }}
+      data-testid="delay-chart"
+      onMouseDown={(event) => {
+        const x = at(event.clientX);
+        if (x !== undefined) setDrag({ from: x, to: x });
+      }}
+      onMouseMove={(event) => {
+        const x = at(event.clientX);
+        if (drag && x !== undefined) setDrag({ ...drag, to: x });
+      }}
+      onMouseUp={() => {
+        if (drag && Math.abs(drag.to - drag.from) >= MIN_ZOOM_MS)
+          onZoom(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to));
+        setDrag(undefined);
+      }}
+      onMouseLeave={() => setDrag(undefined)}
+    >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart
-          data={data}
-          margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
-          onMouseDown={(state) => {
-            const x = at(state);
-            if (x !== undefined) setDrag({ from: x, to: x });
-          }}
-          onMouseMove={(state) => {
-            const x = at(state);
-            if (drag && x !== undefined) setDrag({ ...drag, to: x });
-          }}
-          onMouseUp={() => {
-            if (drag && Math.abs(drag.to - drag.from) >= MIN_ZOOM_MS)
-              onZoom(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to));
-            setDrag(undefined);
-          }}
-          onMouseLeave={() => setDrag(undefined)}
-        >
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
           <XAxis
             dataKey="t"
