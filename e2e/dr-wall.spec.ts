@@ -158,6 +158,11 @@ test.describe('DR wall', () => {
     const dialog = page.getByRole('dialog', { name: 'Switch over primary and standby: dr-wall-01' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId('switchover-rpo-value')).toHaveText(/\d/);
+    const axe = await new AxeBuilder({ page })
+      .include('[role="dialog"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     const submit = dialog.getByTestId('switchover-submit');
     await expect(submit).toBeDisabled();
     await dialog.getByLabel('Type the task name dr-wall-01 to confirm').fill('dr-wall-1');
@@ -179,6 +184,21 @@ test.describe('DR wall', () => {
       name: id,
     });
     expect(after.jobs[0]!.job_direction).toBe(swapped);
+  });
+
+  test('full-screen mode for a wall screen, and back', async ({ page, request, emulator }) => {
+    test.setTimeout(120_000);
+    await seedWall(request, emulator, 2);
+    await page.goto('/dr');
+    await expect(page.getByTestId('dr-tile').first()).toBeVisible(FIRST_RENDER);
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    await expect(page.getByTestId('dr-wall')).toHaveAttribute('data-fullscreen', 'true');
+    expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    // the wall covers the shell; its tiles stay reachable by keyboard
+    await page.getByTestId('dr-tile-link').first().focus();
+    await expect(page.getByTestId('dr-tile-link').first()).toBeFocused();
+    await page.getByRole('button', { name: 'Exit full screen' }).click();
+    await expect(page.getByTestId('dr-wall')).toHaveAttribute('data-fullscreen', 'false');
   });
 
   for (const scheme of ['light', 'dark'] as const)

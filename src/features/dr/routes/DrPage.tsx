@@ -23,7 +23,6 @@ import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { z } from '../../../lib/zod';
 import { listJobsQuery, type ListJobsRequest, type ListJobsResponse } from '../../tasks/api';
-import { useDrAlerts } from '../sampling/alerts';
 import { useDrThresholds, useWatchDrTasks } from '../sampling/react';
 import { SwitchoverDialog } from '../components/switchover/SwitchoverDialog';
 import { DrTile } from '../components/wall/DrTile';
@@ -75,8 +74,8 @@ export function DrPage() {
     [tasks],
   );
   const snapshot = useWatchDrTasks(watched);
-  // threshold crossings and abnormal sides of the watched tasks: one in-app notification per crossing
-  useDrAlerts(watched);
+  // No in-app alert notifications here: the wall itself shows every breach, and toasts would cover its controls
+  // and tiles on a wall screen (the monitor page /dr/:id raises them).
   const { thresholds } = useDrThresholds(watched);
 
   const tiles = useMemo(
