@@ -152,6 +152,7 @@ test.describe('DR wall', () => {
       'only while disaster recovery is in progress',
     );
     await page.keyboard.press('Escape');
+    await expect(page.getByTestId('dr-tile-switchover')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Actions for dr-wall-01' }).click();
     await page.getByTestId('dr-tile-switchover').click();
