@@ -1,20 +1,10 @@
 import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/Switch.css';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StepLoader } from './StepLoader';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { useBatchUpdateMigrationUsers, useListSourceUsers } from '../../migration/api';
 
@@ -27,7 +17,7 @@ export function MigrationUsersForm({ jobId }: { jobId: string }) {
   const [chosen, setChosen] = useState<Set<string>>();
   const [saved, setSaved] = useState(false);
 
-  if (users.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (users.isPending) return <StepLoader />;
   if (users.isError) return <DrsErrorAlert error={users.error} onRetry={() => void users.refetch()} />;
   const list = users.data.user_list ?? [];
   const roles = users.data.roles_list ?? [];

@@ -7,7 +7,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Loader,
   SegmentedControl,
   Stack,
   Table,
@@ -16,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StepLoader } from './StepLoader';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { useBatchGetParams, useUpdateParams } from '../../tasks/api';
 
@@ -55,7 +55,7 @@ export function ParametersStep({ jobId }: { jobId: string }) {
     );
   };
 
-  if (params.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (params.isPending) return <StepLoader />;
   if (params.isError) return <DrsErrorAlert error={params.error} onRetry={() => void params.refetch()} />;
 
   return (

@@ -1,20 +1,10 @@
 import '@mantine/core/styles/Progress.css';
 import '@mantine/core/styles/SimpleGrid.css';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Progress, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StepLoader } from './StepLoader';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import {
@@ -100,7 +90,7 @@ export function TaskWizard({ jobId, step }: { jobId: string; step: string | unde
   if (status.isPending && !startedHere)
     return (
       <WizardFrame title={title} active="basics" reachable={() => false}>
-        <Loader aria-label={t('common.loading')} />
+        <StepLoader />
       </WizardFrame>
     );
   if (status.isError && !startedHere)
@@ -179,7 +169,7 @@ export function TaskWizard({ jobId, step }: { jobId: string; step: string | unde
   if (detail.isPending)
     return (
       <WizardFrame title={title} active="connections" reachable={() => false}>
-        <Loader aria-label={t('common.loading')} />
+        <StepLoader />
       </WizardFrame>
     );
   const d = detail.data?.results?.[0];
