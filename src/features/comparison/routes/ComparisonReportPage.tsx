@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { DataFreshness } from '../../../components/DataFreshness';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { consoleConfigQuery } from '../../../lib/api/console-config';
 import { formatDateTime } from '../../../lib/format';
@@ -199,6 +200,7 @@ function DataReport({
 
   return (
     <Stack gap="md" data-testid="data-report" data-kind={kind} data-status={run.status ?? ''}>
+      <DataFreshness query={[runs, overview]} />
       <Group gap="sm" wrap="wrap">
         <Badge variant="outline" color="gray" tt="none">
           {t(`comparisonReport.kind.${kind}`)}

@@ -1,5 +1,6 @@
 import { Alert, NativeSelect, Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { DataFreshness } from '../../../../components/DataFreshness';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -133,6 +134,7 @@ export function TaskHistoryView({ taskId }: { taskId: string }) {
           {t('comparisonHistory.new.open')}
         </Button>
       </Group>
+      <DataFreshness query={[status, ...history.queries]} />
 
       {!allowed && (
         <Alert

@@ -66,6 +66,8 @@ export function useComparisonHistory(jobId: string, intervalMs = HISTORY_POLL_MS
     /** The first failure, for the page's error alert. */
     error: queries.find((q) => q.isError)?.error ?? null,
     refetch: () => Promise.all(queries.map((q) => q.refetch())),
+    /** The polled queries themselves (for the page's freshness line). */
+    queries,
   };
 }
 
