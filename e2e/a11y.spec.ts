@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect as baseExpect, test, type EmulatorControl } from './fixtures';
-import { addTask, drs, expectAxeClean } from './support';
+import { addRunningTask, addTask, drs, expectAxeClean } from './support';
 
 /**
  * Automated accessibility checks (WCAG 2.0/2.1 A and AA rules of axe-core) of every route, in both languages and
@@ -29,14 +29,11 @@ const testId = (id: string) => async (page: Page) => {
   await expect(page.getByTestId(id).first()).toBeVisible();
 };
 
-const running = (request: APIRequestContext, name: string, extra: Record<string, unknown> = {}) =>
-  addTask(request, { name, status: 'INCRE_TRANSFER_STARTED', ...extra });
-
 const ROUTES: RouteCase[] = [
   { name: 'task list', path: async () => '/tasks', ready: testId('task-row') },
   {
     name: 'task detail',
-    path: async (request) => `/tasks/${await running(request, 'a11y-detail')}`,
+    path: async (request) => `/tasks/${await addRunningTask(request, 'a11y-detail')}`,
     ready: testId('task-name'),
   },
   { name: 'new task wizard', path: async () => '/create', ready: heading },
@@ -49,19 +46,19 @@ const ROUTES: RouteCase[] = [
   { name: 'batch creation', path: async () => '/create/batch', ready: heading },
   {
     name: 'pre-check results',
-    path: async (request) => `/tasks/${await running(request, 'a11y-precheck')}/precheck`,
+    path: async (request) => `/tasks/${await addRunningTask(request, 'a11y-precheck')}/precheck`,
     ready: heading,
   },
   { name: 'comparisons across tasks', path: async () => '/comparisons', ready: heading },
   {
     name: 'comparison history',
-    path: async (request) => `/tasks/${await running(request, 'a11y-history')}/comparisons`,
+    path: async (request) => `/tasks/${await addRunningTask(request, 'a11y-history')}/comparisons`,
     ready: heading,
   },
   {
     name: 'row comparison report',
     path: async (request, emulator) => {
-      const jobId = await running(request, 'a11y-report');
+      const jobId = await addRunningTask(request, 'a11y-report');
       const { id } = await drs<{ id: string }>(request, 'POST', `/jobs/${jobId}/table/compare`, {
         type: 'lines',
       });
@@ -73,7 +70,7 @@ const ROUTES: RouteCase[] = [
   {
     name: 'object comparison report',
     path: async (request, emulator) => {
-      const jobId = await running(request, 'a11y-objects');
+      const jobId = await addRunningTask(request, 'a11y-objects');
       await drs(request, 'POST', `/jobs/${jobId}/object/compare`, {});
       await emulator.advanceClock(10_000);
       return `/tasks/${jobId}/comparisons/objects`;
@@ -83,7 +80,7 @@ const ROUTES: RouteCase[] = [
   {
     name: 'DR wall',
     path: async (request) => {
-      await running(request, 'a11y-dr-wall', { db_use_type: 'cloudDataGuard', net_type: 'eip' });
+      await addRunningTask(request, 'a11y-dr-wall', { db_use_type: 'cloudDataGuard', net_type: 'eip' });
       return '/dr';
     },
     ready: heading,
@@ -91,7 +88,7 @@ const ROUTES: RouteCase[] = [
   {
     name: 'DR monitor',
     path: async (request) =>
-      `/dr/${await running(request, 'a11y-dr-monitor', { db_use_type: 'cloudDataGuard', net_type: 'eip' })}`,
+      `/dr/${await addRunningTask(request, 'a11y-dr-monitor', { db_use_type: 'cloudDataGuard', net_type: 'eip' })}`,
     ready: testId('dr-task-name'),
   },
   { name: 'page not found', path: async () => '/no/such/page', ready: heading },

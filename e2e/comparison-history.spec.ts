@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect, test } from './fixtures';
+import { addRunningTask, drs, expectAxeClean } from './support';
 
 /**
  * The comparisons of a task against the emulator: a row comparison created and watched until it finishes, an
@@ -10,21 +9,6 @@ import { expect, test } from './fixtures';
  */
 
 const FIRST_RENDER = { timeout: 15_000 };
-
-async function addTask(request: APIRequestContext, name: string) {
-  const response = await request.post('/__emulator/tasks', {
-    data: { project_id: EMULATOR_PROJECT_ID, tasks: [{ name, status: 'INCRE_TRANSFER_STARTED' }] },
-  });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
-}
-
-/** DRS through the console's proxy (the browser's path), as a setup step. */
-async function drs<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, data?: unknown) {
-  const response = await request.fetch(`/api${path}`, { method, ...(data !== undefined ? { data } : {}) });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 interface TaskListItem {
   compare_task_id: string;
@@ -44,7 +28,7 @@ const historyOf = async (request: APIRequestContext, jobId: string) =>
 /** A replicating task without comparisons (the emulator seeds a past history for some tasks). */
 async function freshTask(request: APIRequestContext, name: string) {
   for (let i = 0; i < 20; i += 1) {
-    const id = await addTask(request, `${name}-${i}`);
+    const id = await addRunningTask(request, `${name}-${i}`);
     if ((await historyOf(request, id)).length === 0) return id;
   }
   throw new Error('no task without a seeded history');
@@ -244,16 +228,4 @@ for (const scheme of ['light', 'dark'] as const) {
       await context.close();
     });
   }
-}
-
-async function expectAxeClean(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('.tsqd-parent-container')
-    .analyze();
-  const violations = results.violations.map((v) => ({
-    id: v.id,
-    nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.any[0]?.message ?? ''}`).slice(0, 5),
-  }));
-  expect(violations, what).toEqual([]);
 }

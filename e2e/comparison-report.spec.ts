@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect as baseExpect, test, type EmulatorControl } from './fixtures';
+import { addRunningTask, drs, expectAxeClean } from './support';
 
 // a shared, loaded machine (and a dev server that recompiles as others edit): wait longer than the default 5 s
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -15,21 +14,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
  */
 
 const FIRST_RENDER = { timeout: 45_000 };
-
-async function addTask(request: APIRequestContext, name: string, extra: Record<string, unknown> = {}) {
-  const response = await request.post('/__emulator/tasks', {
-    data: { project_id: EMULATOR_PROJECT_ID, tasks: [{ name, status: 'INCRE_TRANSFER_STARTED', ...extra }] },
-  });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
-}
-
-/** DRS through the console's proxy (the browser's path), as a setup step. */
-async function drs<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, data?: unknown) {
-  const response = await request.fetch(`/api${path}`, { method, ...(data !== undefined ? { data } : {}) });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 interface Found {
   jobId: string;
@@ -44,7 +28,7 @@ async function rowComparisonWithDifference(
   emulator: EmulatorControl,
 ): Promise<Found> {
   for (let i = 0; i < 10; i += 1) {
-    const jobId = await addTask(request, `e2e-report-rows-${i}`);
+    const jobId = await addRunningTask(request, `e2e-report-rows-${i}`);
     const { id } = await drs<{ id: string }>(request, 'POST', `/jobs/${jobId}/table/compare`, {
       type: 'lines',
     });
@@ -70,7 +54,7 @@ async function valueComparisonWithDifference(
   emulator: EmulatorControl,
 ): Promise<Found> {
   for (let i = 0; i < 10; i += 1) {
-    const jobId = await addTask(request, `e2e-report-values-${i}`);
+    const jobId = await addRunningTask(request, `e2e-report-values-${i}`);
     const { id } = await drs<{ id: string }>(request, 'POST', `/jobs/${jobId}/table/compare`, {
       type: 'contents',
     });
@@ -92,7 +76,7 @@ async function valueComparisonWithDifference(
 /** A finished object-level comparison with an inconsistent object type. */
 async function objectComparisonWithDifference(request: APIRequestContext, emulator: EmulatorControl) {
   for (let i = 0; i < 12; i += 1) {
-    const jobId = await addTask(request, `e2e-report-objects-${i}`);
+    const jobId = await addRunningTask(request, `e2e-report-objects-${i}`);
     await drs(request, 'POST', `/jobs/${jobId}/object/compare`, {});
     await emulator.advanceClock(10_000);
     const overview = await drs<{ compare_result: Array<{ type: string; status: number }> }>(
@@ -143,19 +127,6 @@ async function exportAndDownload(page: Page, emulator: EmulatorControl) {
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
   await expect(panel.getByTestId('export-saved')).toBeVisible();
   return { name: file.suggestedFilename(), body: await readFile((await file.path())!) };
-}
-
-async function expectAxeClean(page: Page, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('.tsqd-parent-container')
-    .analyze();
-  const violations = results.violations.map((v) => ({
-    label,
-    id: v.id,
-    nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.any[0]?.message ?? ''}`).slice(0, 5),
-  }));
-  expect(violations).toEqual([]);
 }
 
 test.describe('comparison report', () => {

@@ -24,6 +24,13 @@ export async function addTask(request: APIRequestContext, task: Record<string, u
   return id!;
 }
 
+/** Adds a task that is replicating (INCRE_TRANSFER_STARTED): comparisons and DR figures are available. */
+export const addRunningTask = (
+  request: APIRequestContext,
+  name: string,
+  extra: Record<string, unknown> = {},
+) => addTask(request, { name, status: 'INCRE_TRANSFER_STARTED', ...extra });
+
 /** A DRS call through the console's proxy (`/api/...`), as a setup step; fails the test when refused. */
 export async function drs<T>(
   request: APIRequestContext,

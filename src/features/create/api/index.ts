@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { drs, P, rootKeys, unwrap, useDrsMutation } from '../../../lib/api';
+import { drs, P, rootKeys, shouldRetryMutation, unwrap, useDrsMutation } from '../../../lib/api';
 import type { OpBody } from '../../../lib/api';
 
 /** Creating and configuring tasks (4.1.1–4.1.5). All writes; connection tests change nothing on the server side. */
@@ -22,16 +22,17 @@ export const batchTestConnections = (body: OpBody<'batchTestConnections'>) =>
     'batchTestConnections',
     drs().POST('/v3/{project_id}/jobs/batch-connection', { params: { path: P }, body }),
   );
-export const useBatchTestConnections = () => useMutation({ mutationFn: batchTestConnections, retry: false });
+export const useBatchTestConnections = () =>
+  useMutation({ mutationFn: batchTestConnections, retry: shouldRetryMutation });
 
-/** 4.1.3 batchTestClusterConnections */
+/** 4.1.3 batchTestClusterConnections (like 4.1.2: a refused token is tried once more, nothing else) */
 export const batchTestClusterConnections = (body: OpBody<'batchTestClusterConnections'>) =>
   unwrap(
     'batchTestClusterConnections',
     drs().POST('/v3/{project_id}/jobs/cluster/batch-connection', { params: { path: P }, body }),
   );
 export const useBatchTestClusterConnections = () =>
-  useMutation({ mutationFn: batchTestClusterConnections, retry: false });
+  useMutation({ mutationFn: batchTestClusterConnections, retry: shouldRetryMutation });
 
 /** 4.1.4 batchModifyJobs — changes the task's configuration (details, status). */
 export const batchModifyJobs = (body: OpBody<'batchModifyJobs'>) =>

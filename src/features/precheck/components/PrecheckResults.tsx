@@ -42,6 +42,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DataFreshness } from '../../../components/DataFreshness';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainErrorCode, explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
@@ -175,6 +176,7 @@ export function PrecheckResults({
       <Text size="sm" c="dimmed">
         {t(mode === 'forRetryJob' ? 'precheck.results.modeRetry' : 'precheck.results.modeStart')}
       </Text>
+      {jobIds.length > 0 && <DataFreshness query={results} />}
 
       {run.error && <DrsErrorAlert error={run.error} title={t('precheck.results.runFailed')} />}
       {runFailure && (
