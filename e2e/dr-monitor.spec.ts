@@ -112,10 +112,10 @@ test.describe('DR monitor', () => {
       .getByTestId('delay-chart')
       .locator('.recharts-wrapper > svg.recharts-surface')
       .boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.7);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 8 });
-    await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.7, { steps: 8 });
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7, { steps: 8 });
     await page.mouse.up();
     await expect(page).toHaveURL(/from=\d+&to=\d+/);
     await page.getByTestId('reset-zoom').click();

@@ -51,6 +51,7 @@ export function DelayChart({ points, domain, thresholds, above, onZoom, height =
   const labelOf = (key: 'rpo' | 'rto') => t(`drMonitor.series.${key}`);
   const clip = (i: Interval) => ({ from: Math.max(i.from, domain[0]), to: Math.min(i.to, domain[1]) });
   const box = useRef<HTMLDivElement>(null);
+  const dragRef = useRef<{ from: number; to: number } | undefined>(undefined);
   /** The time under the pointer, from the plot area (the grid) and the domain; undefined outside it. */
   const at = (clientX: number) => {
     const grid = box.current?.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
@@ -66,18 +67,28 @@ export function DelayChart({ points, domain, thresholds, above, onZoom, height =
       data-testid="delay-chart"
       onMouseDown={(event) => {
         const x = at(event.clientX);
-        if (x !== undefined) setDrag({ from: x, to: x });
+        if (x === undefined) return;
+        dragRef.current = { from: x, to: x };
+        setDrag(dragRef.current);
+        // the button may be released anywhere (over a notification, outside the chart)
+        window.addEventListener(
+          'mouseup',
+          () => {
+            const d = dragRef.current;
+            dragRef.current = undefined;
+            setDrag(undefined);
+            if (d && Math.abs(d.to - d.from) >= MIN_ZOOM_MS)
+              onZoom(Math.min(d.from, d.to), Math.max(d.from, d.to));
+          },
+          { once: true },
+        );
       }}
       onMouseMove={(event) => {
         const x = at(event.clientX);
-        if (drag && x !== undefined) setDrag({ ...drag, to: x });
+        if (!dragRef.current || x === undefined) return;
+        dragRef.current = { ...dragRef.current, to: x };
+        setDrag(dragRef.current);
       }}
-      onMouseUp={() => {
-        if (drag && Math.abs(drag.to - drag.from) >= MIN_ZOOM_MS)
-          onZoom(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to));
-        setDrag(undefined);
-      }}
-      onMouseLeave={() => setDrag(undefined)}
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
