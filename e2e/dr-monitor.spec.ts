@@ -108,6 +108,7 @@ test.describe('DR monitor', () => {
     await expect(page.locator('.above-threshold.above-rpo').first()).toBeAttached();
 
     // drag across the chart to zoom; "Back to live" returns to the moving window
+    await page.getByTestId('delay-chart').scrollIntoViewIfNeeded();
     const box = (await page
       .getByTestId('delay-chart')
       .locator('.recharts-wrapper > svg.recharts-surface')
