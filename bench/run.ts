@@ -4,6 +4,7 @@
  * Each `bench/*.bench.ts` module exports `run(): Promise<Figure[]>`. Figures are measured, never asserted:
  * compare runs with `npm run bench -- --compare old.json` (prints new/old ratios).
  * `npm run bench -- --only bundle` runs the modules whose file name contains "bundle".
+ * `npm run bench -- --readme` also writes the table into README.md (the Performance section).
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, platform, arch } from 'node:os';
@@ -26,6 +27,8 @@ const flag = (name: string) => {
 const only = flag('--only');
 const compare = flag('--compare');
 const out = flag('--out') ?? join(here, 'results.json');
+/** `--readme`: also write the table into README.md, between the `bench:start` / `bench:end` markers. */
+const readme = args.includes('--readme');
 
 const modules = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
@@ -64,12 +67,23 @@ const rows = results.map((r) => {
 const header = ['figure', 'value', 'target', ...(compare ? ['ratio new/old'] : [])];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-console.log(
-  `\nDRS Console benchmark — ${new Date().toISOString()} — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`,
-);
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const r of rows) console.log(line(r));
+const when = `${new Date().toISOString()} — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`;
+const table = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
+console.log(`\nDRS Console benchmark — ${when}\n`);
+for (const row of table) console.log(row);
+
+if (readme) {
+  const path = join(here, '..', 'README.md');
+  const text = readFileSync(path, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const [before, rest] = text.split(start);
+  const after = rest?.split(end)[1];
+  if (before === undefined || after === undefined) throw new Error(`README.md lacks ${start} … ${end}`);
+  const block = [`Latest run — ${when}:`, '', ...table].join('\n');
+  writeFileSync(path, `${before}${start}\n${block}\n${end}${after}`);
+  console.log('wrote README.md');
+}
 
 writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2) + '\n');
 console.log(`\nwrote ${out}`);

@@ -158,8 +158,17 @@ describe('DR wall against the emulator', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('radio', { name: 'All' }));
     await waitFor(() => expect(screen.getAllByTestId('dr-tile')).toHaveLength(13));
     await user.click(screen.getByRole('button', { name: 'Actions for dr-live-03' }));
-    await user.click(await screen.findByTestId('dr-tile-switchover'));
-    const dialog = await screen.findByRole('dialog');
+    // the item is enabled once the task's actions (job_action) are read; the dialog's code loads on first use
+    await waitFor(
+      () => {
+        const item = screen.getByTestId('dr-tile-switchover');
+        const reason = screen.queryByTestId('dr-tile-switchover-reason')?.textContent ?? '';
+        expect(item.getAttribute('data-disabled'), reason).not.toBe('true');
+      },
+      { timeout: 15_000 },
+    );
+    await user.click(screen.getByTestId('dr-tile-switchover'));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
     expect(within(dialog).getByText('Switch over primary and standby: dr-live-03')).toBeTruthy();
   });
 });
