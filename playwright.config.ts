@@ -9,11 +9,25 @@ const PROD_PORT = Number(process.env.E2E_PROD_PORT ?? DEV_PORT + 100);
 const withProd = process.env.E2E_PROJECTS
   ? process.env.E2E_PROJECTS.split(',').includes('prod')
   : !process.env.E2E_DEV_PORT;
+const PROD2_PORT = PROD_PORT + 1;
+
+/**
+ * `npm test` runs three projects at once, each against its own server with its own embedded emulator (a test
+ * resets its emulator, so two tests never share one): `dev` (the Vite dev server: what `npm start` serves),
+ * `prod` and `prod2` (the production build served by `npm run serve`'s server). Each project runs one test at a
+ * time. The smoke and secrets suites run on both builds; the longer page suites are spread over the two
+ * production servers, which answer faster than the dev server compiling on demand. A developer running one spec
+ * on their own port runs it on the dev server only.
+ */
+const PROD_ONLY = /(prod-server|a11y|faults)\.spec\.ts$/;
+const PROD2_ONLY = /(comparison-history|comparison-report|dr-monitor|dr-wall)\.spec\.ts$/;
+const BOTH = /(smoke|secrets)\.spec\.ts$/;
+const serve = (port: number) => `node --import tsx server/serve.ts --host localhost --port ${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: withProd ? 3 : 1,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
@@ -35,15 +49,27 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'dev', testIgnore: /prod-server\.spec\.ts$/, use: { ...devices['Desktop Chrome'] } },
-    // The same smoke and secrets suites against the production build (`npm run build && npm run serve`):
-    // served dist/, CSP, compression, caching, the same proxy and emulator.
+    {
+      name: 'dev',
+      workers: 1,
+      testIgnore: withProd ? [PROD_ONLY, PROD2_ONLY] : /prod-server\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'] },
+    },
+    // The production build (`npm run build && npm run serve`): served dist/, CSP, compression, caching, the same
+    // proxy and emulator.
     ...(withProd
       ? [
           {
             name: 'prod',
-            testMatch: /(smoke|secrets|prod-server)\.spec\.ts$/,
+            workers: 1,
+            testMatch: [BOTH, PROD_ONLY],
             use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${PROD_PORT}` },
+          },
+          {
+            name: 'prod2',
+            workers: 1,
+            testMatch: PROD2_ONLY,
+            use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${PROD2_PORT}` },
           },
         ]
       : []),
@@ -61,8 +87,19 @@ export default defineConfig({
     ...(withProd
       ? [
           {
-            command: `npx vite build --logLevel warn && node --import tsx server/serve.ts --host localhost --port ${PROD_PORT}`,
+            command: `rm -f dist/.e2e-built && npx vite build --logLevel warn && touch dist/.e2e-built && ${serve(PROD_PORT)}`,
             url: `http://localhost:${PROD_PORT}/api/_console/config`,
+            reuseExistingServer: false,
+            timeout: 180_000,
+            env: { EMULATOR_SEED: '42' },
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+          {
+            // the same build, once the first server's build is done (vite build empties dist/ first, so the marker
+            // of an earlier build is gone before this looks for it)
+            command: `sleep 3; until [ -f dist/.e2e-built ]; do sleep 1; done; ${serve(PROD2_PORT)}`,
+            url: `http://localhost:${PROD2_PORT}/api/_console/config`,
             reuseExistingServer: false,
             timeout: 180_000,
             env: { EMULATOR_SEED: '42' },

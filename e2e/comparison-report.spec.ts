@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { expect as baseExpect, test, type EmulatorControl } from './fixtures';
-import { addRunningTask, drs, expectAxeClean } from './support';
+import { addRunningTask, drs, expectAxeClean, inEveryLanguageAndScheme } from './support';
 
 // a shared, loaded machine (and a dev server that recompiles as others edit): wait longer than the default 5 s
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -218,37 +218,30 @@ test.describe('comparison report', () => {
     await expect(details.locator('tbody tr[data-outcome="consistent"]')).toHaveCount(0);
   });
 
-  for (const scheme of ['light', 'dark'] as const) {
-    for (const language of ['en-us', 'zh-cn'] as const) {
-      test(`no WCAG A/AA violations (${scheme}, ${language})`, async ({ browser, request, emulator }) => {
-        test.skip(!emulator.available, 'needs the emulator control API');
-        test.setTimeout(300_000);
-        const values = await valueComparisonWithDifference(request, emulator);
-        const objects = await objectComparisonWithDifference(request, emulator);
-        const rows = await rowComparisonWithDifference(request, emulator);
-        const context = await browser.newContext({ colorScheme: scheme });
-        await context.addInitScript(
-          (lang) => window.localStorage.setItem('drs-console.language', lang),
-          language,
-        );
-        const page = await context.newPage();
-        await page.goto(`/tasks/${rows.jobId}/comparisons/${rows.compareId}?db=${rows.db}&status=0`);
-        await expect(page.getByTestId('line-table').locator('tbody tr[data-table]').first()).toBeVisible(
-          FIRST_RENDER,
-        );
-        await expectAxeClean(page, 'rows');
-        await page.goto(
-          `/tasks/${values.jobId}/comparisons/${values.compareId}?db=${values.db}&table=${values.table}`,
-        );
-        await expect(page.getByTestId('diff-table')).toBeVisible(FIRST_RENDER);
-        await expectAxeClean(page, 'values');
-        await page.goto(`/tasks/${objects.jobId}/comparisons/objects?type=${objects.type}`);
-        await expect(page.getByTestId('object-details').locator('tbody tr').first()).toBeVisible(
-          FIRST_RENDER,
-        );
-        await expectAxeClean(page, 'objects');
-        await context.close();
-      });
-    }
-  }
+  test('no WCAG A/AA violations in either language or scheme (rows, values, objects)', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    test.skip(!emulator.available, 'needs the emulator control API');
+    test.setTimeout(300_000);
+    const values = await valueComparisonWithDifference(request, emulator);
+    const objects = await objectComparisonWithDifference(request, emulator);
+    const rows = await rowComparisonWithDifference(request, emulator);
+    await inEveryLanguageAndScheme(page, async (label) => {
+      await page.goto(`/tasks/${rows.jobId}/comparisons/${rows.compareId}?db=${rows.db}&status=0`);
+      await expect(page.getByTestId('line-table').locator('tbody tr[data-table]').first()).toBeVisible(
+        FIRST_RENDER,
+      );
+      await expectAxeClean(page, `rows (${label})`);
+      await page.goto(
+        `/tasks/${values.jobId}/comparisons/${values.compareId}?db=${values.db}&table=${values.table}`,
+      );
+      await expect(page.getByTestId('diff-table')).toBeVisible(FIRST_RENDER);
+      await expectAxeClean(page, `values (${label})`);
+      await page.goto(`/tasks/${objects.jobId}/comparisons/objects?type=${objects.type}`);
+      await expect(page.getByTestId('object-details').locator('tbody tr').first()).toBeVisible(FIRST_RENDER);
+      await expectAxeClean(page, `objects (${label})`);
+    });
+  });
 });

@@ -7,21 +7,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect, test, type FaultSpec } from './fixtures';
+import { addRunningTask, addTasks, drs } from './support';
 
 const FIRST_RENDER = { timeout: 20_000 };
-
-async function addTasks(
-  request: APIRequestContext,
-  tasks: Array<Record<string, unknown>>,
-): Promise<string[]> {
-  const response = await request.post('/__emulator/tasks', {
-    data: { project_id: EMULATOR_PROJECT_ID, tasks },
-  });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { tasks: Array<{ id: string }> }).tasks.map((t) => t.id);
-}
 
 async function control(request: APIRequestContext, method: 'POST' | 'DELETE', path: string, data?: unknown) {
   const response = await request.fetch(`/__emulator/${path}`, { method, ...(data ? { data } : {}) });
@@ -448,5 +437,92 @@ test.describe('faults', () => {
     await runUntil(page, async () => (await page.getByTestId('precheck-verdict').count()) > 0);
     await expect(page.getByTestId('drs-error')).toHaveCount(0);
     expect(runs).toEqual(['POST']);
+  });
+  test('comparison history: 5xx, malformed JSON and resets are shown with their start; it recovers by itself', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    test.setTimeout(120_000);
+    const id = await addRunningTask(request, 'e2e-faults-history');
+    // a comparison scheduled for tomorrow: the history keeps polling while it waits
+    const { now } = (await (await request.get('/__emulator/state')).json()) as { now: number };
+    await drs(request, 'POST', `/jobs/${id}/table/compare`, {
+      type: 'lines',
+      start_time: String(now + 24 * 3_600_000),
+    });
+    await page.clock.install();
+    await page.goto(`/tasks/${id}/comparisons`);
+    await expect(page.getByTestId('history-run')).toHaveCount(1, FIRST_RENDER);
+    await runUntil(page, stateIs(page, 'fresh'));
+    for (const fault of PAGE_FAULTS) {
+      await test.step(fault.name, async () => {
+        await faultEpisode(
+          page,
+          () => emulator.fault(fault.spec),
+          () => emulator.clearFaults(),
+          fault.reason,
+        );
+        await expect(page.getByTestId('history-run')).toHaveCount(1);
+      });
+    }
+  });
+
+  test('DR monitor: malformed JSON, resets, an expired token and a restart show stale data and recover without losing samples', async ({
+    page,
+    request,
+    emulator,
+    consoleErrors,
+  }) => {
+    test.setTimeout(180_000);
+    consoleErrors.allow(/Failed to load resource/);
+    const id = await addRunningTask(request, 'e2e-faults-dr', {
+      db_use_type: 'cloudDataGuard',
+      net_type: 'eip',
+    });
+    // samples every second (the user's remembered choice), real time: the sampler's own clock
+    await page.addInitScript(() => window.localStorage.setItem('drs-console.dr.interval-ms', '1000'));
+    await page.goto(`/dr/${id}?range=5m`);
+    const stale = page.getByTestId('freshness');
+    await expect(stale).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
+    const samples = async () => {
+      const text = (await page.getByTestId('chart-summary').textContent()) ?? '';
+      return Number(/from ([\d,]+) samples/.exec(text)?.[1]?.replace(/,/g, '') ?? 0);
+    };
+    await expect.poll(samples, { timeout: 45_000 }).toBeGreaterThanOrEqual(2);
+    const episodes: Array<{ name: string; inject: () => Promise<unknown>; clear: () => Promise<unknown> }> = [
+      {
+        name: 'malformed JSON',
+        inject: () => emulator.fault({ path: '*/jobs/batch-rpo-and-rto', malformedJson: true }),
+        clear: () => emulator.clearFaults(),
+      },
+      {
+        name: 'connection reset',
+        inject: () => emulator.fault({ path: '*/jobs/batch-rpo-and-rto', resetConnection: true }),
+        clear: () => emulator.clearFaults(),
+      },
+      {
+        name: 'service restart',
+        inject: () => control(request, 'POST', 'outage', {}),
+        clear: () => control(request, 'DELETE', 'outage'),
+      },
+    ];
+    for (const episode of episodes) {
+      await test.step(episode.name, async () => {
+        await episode.inject();
+        await expect(stale).toHaveAttribute('data-stale', 'true', { timeout: 30_000 });
+        const during = await samples();
+        await episode.clear();
+        await expect(stale).toHaveAttribute('data-stale', 'false', { timeout: 90_000 });
+        await expect.poll(samples, { timeout: 30_000 }).toBeGreaterThan(during);
+      });
+    }
+    await test.step('expired token', async () => {
+      const before = await samples();
+      await control(request, 'POST', 'tokens/expire', {});
+      // the proxy takes a new token: sampling goes on (at most one refused round)
+      await expect.poll(samples, { timeout: 30_000 }).toBeGreaterThan(before + 2);
+      await expect(stale).toHaveAttribute('data-stale', 'false', { timeout: 30_000 });
+    });
   });
 });

@@ -58,3 +58,28 @@ export async function expectAxeClean(page: Page, label = page.url()): Promise<vo
   }));
   expect(violations).toEqual([]);
 }
+
+/** Where src/lib/i18n.ts keeps the chosen language. */
+const LANGUAGE_STORAGE_KEY = 'drs-console.language';
+
+/**
+ * Runs `check` once in each language (en-us, zh-cn) and colour scheme (light, dark) on the same page and the same
+ * setup: the language is chosen in local storage, the scheme is the system's (the app follows it); `check` loads
+ * the page it needs (a navigation picks both up) and receives a label for failure messages.
+ */
+export async function inEveryLanguageAndScheme(
+  page: Page,
+  check: (label: string, language: 'en-us' | 'zh-cn') => Promise<void>,
+): Promise<void> {
+  if (!page.url().startsWith('http')) await page.goto('/no/such/page');
+  for (const language of ['en-us', 'zh-cn'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.evaluate(([key, value]) => window.localStorage.setItem(key, value), [
+        LANGUAGE_STORAGE_KEY,
+        language,
+      ] as const);
+      await page.emulateMedia({ colorScheme: scheme });
+      await check(`${language}, ${scheme}`, language);
+    }
+  }
+}

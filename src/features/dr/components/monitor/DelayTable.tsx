@@ -18,7 +18,18 @@ export function DelayTable({ rows: samples }: { rows: readonly SampleRow[] }) {
   const points = useMemo(() => toChartPoints(samples, ['rpo', 'rto'], TABLE_POINTS), [samples]);
   const rows = [...points].reverse();
   return (
-    <Table.ScrollContainer minWidth={420} maxHeight={360}>
+    // the rows scroll inside the container: it takes the keyboard focus (arrow keys scroll) and names itself
+    <Table.ScrollContainer
+      minWidth={420}
+      maxHeight={360}
+      scrollAreaProps={{
+        viewportProps: {
+          tabIndex: 0,
+          role: 'region',
+          'aria-label': t('drMonitor.table.caption', { count: points.length }),
+        },
+      }}
+    >
       <Table striped stickyHeader data-testid="delay-table">
         <Table.Caption>{t('drMonitor.table.caption', { count: points.length })}</Table.Caption>
         <Table.Thead>
