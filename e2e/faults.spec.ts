@@ -525,4 +525,87 @@ test.describe('faults', () => {
       await expect(stale).toHaveAttribute('data-stale', 'false', { timeout: 30_000 });
     });
   });
+  test('comparison report: a 5xx burst and a reset are shown with their start; it recovers by itself', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    test.setTimeout(120_000);
+    const id = await addRunningTask(request, 'e2e-faults-report');
+    // a comparison scheduled for tomorrow: its report keeps polling while it waits
+    const { now } = (await (await request.get('/__emulator/state')).json()) as { now: number };
+    const { id: compareId } = await drs<{ id: string }>(request, 'POST', `/jobs/${id}/table/compare`, {
+      type: 'lines',
+      start_time: String(now + 24 * 3_600_000),
+    });
+    await page.clock.install();
+    await page.goto(`/tasks/${id}/comparisons/${compareId}`);
+    await expect(page.getByTestId('data-report')).toHaveAttribute(
+      'data-status',
+      'WAITING_FOR_RUNNING',
+      FIRST_RENDER,
+    );
+    await runUntil(page, stateIs(page, 'fresh'));
+    for (const fault of PAGE_FAULTS.filter((f) => f.name !== 'malformed JSON')) {
+      await test.step(fault.name, async () => {
+        await faultEpisode(
+          page,
+          () => emulator.fault(fault.spec),
+          () => emulator.clearFaults(),
+          fault.reason,
+        );
+        await expect(page.getByTestId('data-report')).toBeVisible();
+      });
+    }
+  });
+
+  test('DR wall: a 5xx burst and a restart mark the wall stale with the last update; it recovers by itself', async ({
+    page,
+    request,
+    emulator,
+    consoleErrors,
+  }) => {
+    test.setTimeout(180_000);
+    consoleErrors.allow(/Failed to load resource/);
+    await addTasks(
+      request,
+      ['a', 'b', 'c'].map((x) => ({
+        name: `e2e-faults-wall-${x}`,
+        status: 'INCRE_TRANSFER_STARTED',
+        db_use_type: 'cloudDataGuard',
+        net_type: 'eip',
+      })),
+    );
+    await page.addInitScript(() => window.localStorage.setItem('drs-console.dr.interval-ms', '1000'));
+    await page.goto('/dr');
+    const refresh = page.getByTestId('dr-wall-refresh');
+    await expect(refresh).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
+    await expect(page.getByTestId('dr-wall-updated')).toContainText(/updated/i, { timeout: 30_000 });
+    const tiles = await page.getByTestId('dr-tile').count();
+    const episodes = [
+      {
+        name: '5xx burst',
+        inject: () => emulator.fault({ path: '*/jobs/batch-rpo-and-rto', status5xxRate: 1 }),
+        clear: () => emulator.clearFaults(),
+      },
+      {
+        name: 'service restart',
+        inject: () => control(request, 'POST', 'outage', {}),
+        clear: () => control(request, 'DELETE', 'outage'),
+      },
+    ];
+    for (const episode of episodes) {
+      await test.step(episode.name, async () => {
+        await episode.inject();
+        await expect(refresh).toHaveAttribute('data-state', 'stale', { timeout: 30_000 });
+        await expect(page.getByTestId('dr-wall-stale')).toBeVisible();
+        await expect(page.getByTestId('dr-wall-updated')).toContainText('last good refresh');
+        // the tiles keep their last figures while the wall is stale
+        await expect(page.getByTestId('dr-tile')).toHaveCount(tiles);
+        await episode.clear();
+        await expect(refresh).toHaveAttribute('data-state', 'live', { timeout: 90_000 });
+        await expect(page.getByTestId('dr-wall-stale')).toHaveCount(0);
+      });
+    }
+  });
 });

@@ -133,7 +133,10 @@ describe('PrecheckResults (embedded, autoStart)', () => {
         ),
       { timeout: 5_000 },
     );
-    expect(again.at(-1)).toMatchObject({ done: true, alarmsAcknowledged: false });
+    // the new run's results arrive with the next poll (a loaded machine may answer late)
+    await waitFor(() => expect(again.at(-1)).toMatchObject({ done: true, alarmsAcknowledged: false }), {
+      timeout: 10_000,
+    });
     expect(loadRunRecord(id)?.acknowledged).toBe(false);
   }, 30_000);
 });
