@@ -77,7 +77,11 @@ export const test = base.extend<{ emulator: EmulatorControl; consoleErrors: Cons
       available = state.ok();
     }
     const emulator = emulatorControl(request, available);
-    if (available) await emulator.reset();
+    if (available) {
+      await emulator.reset();
+      // a test may have frozen or sped up the clock: every test starts at real speed
+      await emulator.setSpeed(1);
+    }
     await use(emulator);
     if (available) await emulator.clearFaults();
   },

@@ -32,6 +32,8 @@ test.describe('task detail', () => {
     request,
     emulator,
   }) => {
+    // the emulator's clock stands still until the test moves it (a slow first render must not miss STARTJOBING)
+    await emulator.setSpeed(0);
     const id = await addTask(request, { name: 'e2e-detail-live', status: 'STARTJOBING' });
     await page.goto(`/tasks/${id}`);
     await expect(page.getByTestId('task-name')).toHaveText('e2e-detail-live', FIRST_RENDER);
