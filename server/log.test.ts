@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, loggablePath, MASK, redact, redactValue } from './log';
+import { createLogger, loggablePath, MASK, redact, redactValue } from './log.ts';
 
 describe('redact', () => {
   it('masks password and token keys in JSON, query strings and free text', () => {

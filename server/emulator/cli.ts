@@ -2,7 +2,7 @@
  * npm run emulator -- --port 4010 [--host 127.0.0.1] [--seed N] [--speed F] [--tasks N] [--data-dir DIR] [--strict]
  *                     [--iam-password P]
  */
-import { createEmulator } from './index';
+import { createEmulator } from './index.ts';
 
 interface CliOptions {
   port: number;

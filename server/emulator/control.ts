@@ -24,13 +24,13 @@
  *                                                                the text (a leak check; never returns a token)
  * Errors: 400 {error: message}; unknown path 404.
  */
-import type { EmulatorCore } from './core';
-import { validateFaultSpec, type Fault } from './faults';
-import { statusOf } from './lifecycle';
-import { createChildren } from './model';
-import { createRng } from './rng';
-import type { HandlerResponse } from './types';
-import { makeTask } from './world';
+import type { EmulatorCore } from './core.ts';
+import { validateFaultSpec, type Fault } from './faults.ts';
+import { statusOf } from './lifecycle.ts';
+import { createChildren } from './model.ts';
+import { createRng } from './rng.ts';
+import type { HandlerResponse } from './types.ts';
+import { makeTask } from './world.ts';
 
 const ok = (body: unknown): HandlerResponse => ({ status: 200, body });
 const bad = (message: string): HandlerResponse => ({ status: 400, body: { error: message } });

@@ -1,15 +1,15 @@
 /** The emulator's shared state: options, clock, store, tokens, faults, routes, validator, handler registry. */
-import { createClock, type Clock } from './clock';
-import { handleControl } from './control';
-import { FaultSet } from './faults';
-import { registry as defaultRegistry } from './handlers/index';
-import { TokenBook } from './iam';
-import { createRng } from './rng';
-import { buildRoutes, loadDocument, type Route } from './routes';
-import { Store } from './store';
-import type { HandlerMap, HandlerResponse, Rng } from './types';
-import { RequestValidator } from './validate';
-import { seedWorld, DEFAULT_TASKS } from './world';
+import { createClock, type Clock } from './clock.ts';
+import { handleControl } from './control.ts';
+import { FaultSet } from './faults.ts';
+import { registry as defaultRegistry } from './handlers/index.ts';
+import { TokenBook } from './iam.ts';
+import { createRng } from './rng.ts';
+import { buildRoutes, loadDocument, type Route } from './routes.ts';
+import { Store } from './store.ts';
+import type { HandlerMap, HandlerResponse, Rng } from './types.ts';
+import { RequestValidator } from './validate.ts';
+import { seedWorld, DEFAULT_TASKS } from './world.ts';
 
 export interface CoreOptions {
   seed?: number;

@@ -3,7 +3,7 @@
  * (api/drs-error-codes.yaml → src/generated/drs-error-codes.ts): code → HTTP status + message.
  * `%s` placeholders in the message are filled, in order, with the arguments.
  */
-import { DRS_ERROR_CODES } from '../../src/generated/drs-error-codes';
+import { DRS_ERROR_CODES } from '../../src/generated/drs-error-codes.ts';
 
 export interface DrsErrorBody {
   error_code: string;

@@ -1,5 +1,5 @@
 /** Injected faults (control API): latency, 5xx answers, malformed JSON, connection resets, per path. */
-import { createRng } from './rng';
+import { createRng } from './rng.ts';
 
 export interface FaultSpec {
   /** Path pattern: `*` matches any run of characters; `/re/` is a regular expression. Matched on the URL path. */

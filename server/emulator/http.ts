@@ -4,12 +4,12 @@
  * escapes as a 500 with a stack trace.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DrsError, drsError } from './errors';
-import type { FaultEffect } from './faults';
-import { checkPasswordRequest } from './iam';
-import { matchRoute, type Route } from './routes';
-import type { HandlerResponse, Language, RequestContext } from './types';
-import type { EmulatorCore } from './core';
+import { DrsError, drsError } from './errors.ts';
+import type { FaultEffect } from './faults.ts';
+import { checkPasswordRequest } from './iam.ts';
+import { matchRoute, type Route } from './routes.ts';
+import type { HandlerResponse, Language, RequestContext } from './types.ts';
+import type { EmulatorCore } from './core.ts';
 
 const MAX_BODY = 10 * 1024 * 1024;
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;

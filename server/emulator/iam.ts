@@ -1,6 +1,6 @@
 /** The IAM token call (reference section 3.2) and the token book. Tokens are opaque random strings. */
 import { randomBytes } from 'node:crypto';
-import { hash32 } from './rng';
+import { hash32 } from './rng.ts';
 
 export const DEFAULT_TOKEN_TTL_MS = 24 * 3600 * 1000;
 

@@ -6,9 +6,9 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from './clock';
-import { EmulatorCore } from './core';
-import { createRequestHandler } from './http';
+import type { Clock } from './clock.ts';
+import { EmulatorCore } from './core.ts';
+import { createRequestHandler } from './http.ts';
 
 export interface EmulatorOptions {
   /** Random seed for the seeded world and every simulated figure (default 1). */

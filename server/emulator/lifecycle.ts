@@ -13,9 +13,9 @@
  *   deleted:  DELETED
  * A DR parent task with subtasks (dual-active DR) shows CHILD_TRANSFER_* / RELEASE_CHILD_TRANSFER_* instead.
  */
-import { drsError } from './errors';
-import { hash32 } from './rng';
-import type { TaskRecord } from './store';
+import { drsError } from './errors.ts';
+import { hash32 } from './rng.ts';
+import type { TaskRecord } from './store.ts';
 
 export const CREATE_MS = 5_000;
 export const STARTJOB_MS = 10_000;

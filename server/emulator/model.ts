@@ -2,10 +2,10 @@
  * Task factory and the read views (list item, detail, status, progress) built from a TaskRecord at `now`.
  * Passwords are stored (for connection checks) but never returned.
  */
-import { createRng, hash32, rngUuid } from './rng';
-import type { DbUseType, LifecycleRecord, TaskRecord } from './store';
-import type { Rng } from './types';
-import { actualStartOf, failureOf, jobAction, progressOf, statusOf } from './lifecycle';
+import { createRng, hash32, rngUuid } from './rng.ts';
+import type { DbUseType, LifecycleRecord, TaskRecord } from './store.ts';
+import type { Rng } from './types.ts';
+import { actualStartOf, failureOf, jobAction, progressOf, statusOf } from './lifecycle.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

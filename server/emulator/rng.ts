@@ -1,5 +1,5 @@
 /** Seeded pseudo-random numbers (mulberry32) and string hashing, so the same seed gives the same world. */
-import type { Rng } from './types';
+import type { Rng } from './types.ts';
 
 /** FNV-1a 32-bit hash of a string. */
 export function hash32(text: string): number {

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import type { QueryParam } from './validate';
-import { resolveNode } from './validate';
+import type { QueryParam } from './validate.ts';
+import { resolveNode } from './validate.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

@@ -23,9 +23,9 @@
  *    Never keep wall-clock time: use `ctx.now` (emulated ms); derive figures from (task, now) where you can.
  * 6. Randomness: `ctx.rng('label')` gives a seeded generator; the same seed + label gives the same numbers.
  */
-import type { DrsError } from './errors';
-import type { Clock } from './clock';
-import type { ProjectState, TaskRecord } from './store';
+import type { DrsError } from './errors.ts';
+import type { Clock } from './clock.ts';
+import type { ProjectState, TaskRecord } from './store.ts';
 
 export type Language = 'en-us' | 'zh-cn';
 

@@ -10,7 +10,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { drsError, type DrsError } from './errors';
+import { drsError, type DrsError } from './errors.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

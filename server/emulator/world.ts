@@ -2,10 +2,10 @@
  * The seeded world: every project starts with a realistic spread of tasks across scenarios, engines, network
  * types and statuses, identical for the same seed, project id and start time.
  */
-import { createChildren, createTaskRecord, fullDurationFor, taskId } from './model';
-import { createRng } from './rng';
-import type { DbUseType, ProjectState, TaskRecord } from './store';
-import type { Rng } from './types';
+import { createChildren, createTaskRecord, fullDurationFor, taskId } from './model.ts';
+import { createRng } from './rng.ts';
+import type { DbUseType, ProjectState, TaskRecord } from './store.ts';
+import type { Rng } from './types.ts';
 
 export const DEFAULT_TASKS = 36;
 

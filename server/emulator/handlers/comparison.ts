@@ -8,9 +8,9 @@
  * run at the same time (DRS.10000024, the reference's example error of 4.1.33); comparisons are created while the
  * task replicates (4.1.17: INCRE_TRANSFER_STARTED only, as the reference says).
  */
-import { drsError, DrsError } from '../errors';
-import { actualStartOf, statusOf } from '../lifecycle';
-import { rngUuid } from '../rng';
+import { drsError, DrsError } from '../errors.ts';
+import { actualStartOf, statusOf } from '../lifecycle.ts';
+import { rngUuid } from '../rng.ts';
 import {
   compareEndedAt,
   compareStatus,
@@ -31,11 +31,11 @@ import {
   type CompareKind,
   type CompareRecord,
   type TableOutcome,
-} from '../sim/comparison';
-import { xlsx } from '../sim/xlsx';
-import type { TaskRecord } from '../store';
-import type { HandlerMap, RequestContext } from '../types';
-import { liveTask } from './precheck';
+} from '../sim/comparison.ts';
+import { xlsx } from '../sim/xlsx.ts';
+import type { TaskRecord } from '../store.ts';
+import type { HandlerMap, RequestContext } from '../types.ts';
+import { liveTask } from './precheck.ts';
 
 /** DRS.10000024: another operation is running (conflicting comparison). */
 export const conflictError = () =>

@@ -3,12 +3,12 @@
  * Figures from sim/dr.ts. While a DR task is not replicating (paused or failed) its figures are frozen at the
  * moment it stopped and the delays grow with the time since.
  */
-import { drsError } from '../errors';
-import { actualStartOf, statusOf } from '../lifecycle';
-import { monitorData, rpoRto, structDetail, structProcess } from '../sim/dr';
-import type { TaskRecord } from '../store';
-import type { HandlerMap, RequestContext } from '../types';
-import { batchAnswer, factsAt, liveTask, perJob } from './precheck';
+import { drsError } from '../errors.ts';
+import { actualStartOf, statusOf } from '../lifecycle.ts';
+import { monitorData, rpoRto, structDetail, structProcess } from '../sim/dr.ts';
+import type { TaskRecord } from '../store.ts';
+import type { HandlerMap, RequestContext } from '../types.ts';
+import { batchAnswer, factsAt, liveTask, perJob } from './precheck.ts';
 
 const REPLICATING = new Set([
   'FULL_TRANSFER_STARTED',

@@ -2,12 +2,12 @@
  * Task-centric operations: 4.1.1–4.1.5, 4.1.8, 4.1.11–4.1.16, 4.1.19–4.1.23, 4.2.1–4.2.2, 4.3.1–4.3.2, 4.4.1.
  * Failure triggers and choices where the reference is silent: server/emulator/README.md.
  */
-import { drsError, drsMessageIn, DrsError } from '../errors';
-import { requireAction, settle, statusOf } from '../lifecycle';
-import { createChildren, createTaskRecord, detailItem, listItem, progressItem, taskId } from '../model';
-import type { DbUseType, SpeedLimitRange, TaskRecord } from '../store';
-import type { HandlerMap, RequestContext } from '../types';
-import { eachJob, type ItemError } from './util';
+import { drsError, drsMessageIn, DrsError } from '../errors.ts';
+import { requireAction, settle, statusOf } from '../lifecycle.ts';
+import { createChildren, createTaskRecord, detailItem, listItem, progressItem, taskId } from '../model.ts';
+import type { DbUseType, SpeedLimitRange, TaskRecord } from '../store.ts';
+import type { HandlerMap, RequestContext } from '../types.ts';
+import { eachJob, type ItemError } from './util.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

@@ -2,12 +2,12 @@
  * 4.1.9 batchGetParams, 4.1.10 updateParams: MySQL parameter comparison (sim/params.ts). The fetch and the
  * destination values set by the user are stored in task.ext.params.
  */
-import { drsError } from '../errors';
-import { statusOf } from '../lifecycle';
-import { checkParamUpdate, paramList, supportsParams } from '../sim/params';
-import type { TaskRecord } from '../store';
-import type { HandlerMap, RequestContext } from '../types';
-import { liveTask, perJob } from './precheck';
+import { drsError } from '../errors.ts';
+import { statusOf } from '../lifecycle.ts';
+import { checkParamUpdate, paramList, supportsParams } from '../sim/params.ts';
+import type { TaskRecord } from '../store.ts';
+import type { HandlerMap, RequestContext } from '../types.ts';
+import { liveTask, perJob } from './precheck.ts';
 
 export interface ParamsState {
   fetchedAt: number;

@@ -2,13 +2,13 @@
  * 4.1.6 batchPrecheck, 4.1.7 batchQueryPrecheckResults. The pre-check's start time is stored in
  * task.ext.precheck; the results come from sim/precheck.ts (triggers documented in sim/README.md).
  */
-import { drsError, DrsError, type DrsErrorBody } from '../errors';
-import { actualStartOf, FAILED_STATUSES, statusOf } from '../lifecycle';
-import { precheckAnswer } from '../sim/precheck';
-import { factsOf, type TaskFacts } from '../sim/facts';
-import type { TaskRecord } from '../store';
-import type { HandlerMap, HandlerResponse, RequestContext } from '../types';
-import { eachJob } from './util';
+import { drsError, DrsError, type DrsErrorBody } from '../errors.ts';
+import { actualStartOf, FAILED_STATUSES, statusOf } from '../lifecycle.ts';
+import { precheckAnswer } from '../sim/precheck.ts';
+import { factsOf, type TaskFacts } from '../sim/facts.ts';
+import type { TaskRecord } from '../store.ts';
+import type { HandlerMap, HandlerResponse, RequestContext } from '../types.ts';
+import { eachJob } from './util.ts';
 
 export interface PrecheckState {
   startedAt: number;

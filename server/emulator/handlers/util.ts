@@ -1,6 +1,6 @@
 /** Helpers shared by handler modules. */
-import { DrsError } from '../errors';
-import type { RequestContext } from '../types';
+import { DrsError } from '../errors.ts';
+import type { RequestContext } from '../types.ts';
 
 export interface ItemError {
   error_code: string;

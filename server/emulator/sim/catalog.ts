@@ -2,7 +2,7 @@
  * The seeded object catalog of a task: databases, tables (row counts, primary keys, columns), views, routines…
  * Shared by the comparison and DR-initialization models so both describe the same objects.
  */
-import { unit, unitInt } from './noise';
+import { unit, unitInt } from './noise.ts';
 
 export interface TableInfo {
   name: string;

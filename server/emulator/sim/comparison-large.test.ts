@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROJECT, startEmulator } from '../test/helpers';
+import { PROJECT, startEmulator } from '../test/helpers.ts';
 
 /** A data-level comparison over 50,000 tables (the row-report benchmark): paged reads stay fast and exact. */
 describe('large comparison (50,000 tables)', () => {

@@ -15,8 +15,8 @@ import {
   TS,
   valueDiffs,
   type CompareRecord,
-} from './comparison';
-import { unzip, xlsx } from './xlsx';
+} from './comparison.ts';
+import { unzip, xlsx } from './xlsx.ts';
 
 const T0 = Date.UTC(2026, 5, 1);
 const lines: CompareRecord = { id: 'cmp-lines-1', kind: 'lines', createdAt: T0, startAt: T0 };

@@ -8,8 +8,8 @@
  *   keys, the SELECT on each side and the repair SQL); tables without a primary key cannot be value-compared;
  * - object-level: per object type source/target counts, a seeded share of types inconsistent.
  */
-import { catalogFor, taskCatalog, type DbInfo, type TableInfo } from './catalog';
-import { unit, unitInt } from './noise';
+import { catalogFor, taskCatalog, type DbInfo, type TableInfo } from './catalog.ts';
+import { unit, unitInt } from './noise.ts';
 
 export type CompareKind = 'objects' | 'lines' | 'contents' | 'random';
 

@@ -9,8 +9,8 @@ import {
   structComplete,
   structDetail,
   structProcess,
-} from './dr';
-import type { TaskFacts } from './facts';
+} from './dr.ts';
+import type { TaskFacts } from './facts.ts';
 
 const facts: TaskFacts = {
   id: '8d0e8e36-a618-490d-8a46-8c61ac9jb502',

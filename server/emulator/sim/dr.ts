@@ -5,9 +5,9 @@
  * After a switchover (`facts.swapped`) the roles of the two sides swap: the offsets of the new primary are
  * reported as the source's, and the transferred counters restart at the switchover time.
  */
-import { taskCatalog } from './catalog';
-import { engineFamily, type TaskFacts } from './facts';
-import { unit, valueNoise } from './noise';
+import { taskCatalog } from './catalog.ts';
+import { engineFamily, type TaskFacts } from './facts.ts';
+import { unit, valueNoise } from './noise.ts';
 
 export const BUCKET_MS = 10_000;
 export const SPIKE_WINDOW_MS = 300_000;

@@ -2,7 +2,7 @@
  * Deterministic noise: a hash of (seed, key, integer) to [0, 1), and smooth value noise over time, so any point
  * of a "random walk" is computed in O(1) from its time bucket, without replaying the walk from its start.
  */
-import { hash32 } from '../rng';
+import { hash32 } from '../rng.ts';
 
 /** A uniform number in [0, 1) for (seed, key, i). */
 export function unit(seed: number, key: string, i = 0): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkParamUpdate, inRange, MYSQL_PARAMS, paramList, supportsParams } from './params';
+import { checkParamUpdate, inRange, MYSQL_PARAMS, paramList, supportsParams } from './params.ts';
 
 describe('parameter model', () => {
   it('lists the reference parameters with a seeded share of differences, deterministically', () => {

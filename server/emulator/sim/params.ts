@@ -3,8 +3,8 @@
  * (most equal to the destination's, a few different) and the destination values after the user's updates.
  * Only MySQL migration and MySQL DR support parameter comparison (reference 4.1.9 constraints).
  */
-import { engineFamily } from './facts';
-import { unit } from './noise';
+import { engineFamily } from './facts.ts';
+import { unit } from './noise.ts';
 
 export interface ParamDef {
   key: string;

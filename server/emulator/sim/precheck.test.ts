@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskFacts } from './facts';
-import { engineFamily, factsOf, taskFacts } from './facts';
-import { PRECHECK_DURATION_MS, precheckAnswer, precheckItems } from './precheck';
+import type { TaskFacts } from './facts.ts';
+import { engineFamily, factsOf, taskFacts } from './facts.ts';
+import { PRECHECK_DURATION_MS, precheckAnswer, precheckItems } from './precheck.ts';
 
 const base: TaskFacts = {
   id: '140b5236-88ad-43c8-811c-1268453jb101',

@@ -9,8 +9,8 @@
  * - a description containing `precheck-alarm` gives 1–2 ALARM items (alarms still count as passed).
  * Otherwise every item passes ("100%"), as Terraform clients require.
  */
-import { engineFamily, type TaskFacts } from './facts';
-import { unit } from './noise';
+import { engineFamily, type TaskFacts } from './facts.ts';
+import { unit } from './noise.ts';
 
 /** Emulated time a pre-check takes from 0% to 100%. */
 export const PRECHECK_DURATION_MS = 6_000;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../cli';
+import { parseArgs } from '../cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 

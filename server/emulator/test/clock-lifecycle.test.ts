@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../clock';
-import { availableActions, progressOf, statusOf } from '../lifecycle';
-import { createTaskRecord } from '../model';
-import { migrationJob } from './helpers';
+import { createClock } from '../clock.ts';
+import { availableActions, progressOf, statusOf } from '../lifecycle.ts';
+import { createTaskRecord } from '../model.ts';
+import { migrationJob } from './helpers.ts';
 
 describe('clock', () => {
   it('runs at the speed factor, can be advanced, set and re-speeded', () => {

@@ -11,9 +11,9 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readReferenceSections, type ReferenceSection } from '../../../api/conformance/reference-examples';
-import { loadDocument } from '../routes';
-import { seedTasks, startEmulator, type TestEmulator } from './helpers';
+import { readReferenceSections, type ReferenceSection } from '../../../api/conformance/reference-examples.ts';
+import { loadDocument } from '../routes.ts';
+import { seedTasks, startEmulator, type TestEmulator } from './helpers.ts';
 
 type Json = Record<string, unknown>;
 

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRoutes, loadDocument } from '../routes';
-import { migrationJob, startEmulator, type TestEmulator } from './helpers';
+import { buildRoutes, loadDocument } from '../routes.ts';
+import { migrationJob, startEmulator, type TestEmulator } from './helpers.ts';
 
 let em: TestEmulator;
 let taskIds: string[] = [];

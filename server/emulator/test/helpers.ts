@@ -2,8 +2,8 @@
  * Test helper: boots an emulator on 127.0.0.1:0, gets an IAM token, and calls DRS / control endpoints.
  * Use it in any test that needs the emulator over HTTP (e.g. the conformance test replaying the reference).
  */
-import { createClock, type Clock } from '../clock';
-import { createEmulator, type Emulator, type EmulatorOptions } from '../index';
+import { createClock, type Clock } from '../clock.ts';
+import { createEmulator, type Emulator, type EmulatorOptions } from '../index.ts';
 
 export const PROJECT = '054ba152d480d55b2f5dc0069e7ddef0';
 

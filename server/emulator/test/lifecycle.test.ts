@@ -3,7 +3,7 @@
  * (shared/reference/README.md "How real clients drive a task"), with the emulated clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrationJob, PROJECT, startEmulator, statusOf, type TestEmulator } from './helpers';
+import { migrationJob, PROJECT, startEmulator, statusOf, type TestEmulator } from './helpers.ts';
 
 let em: TestEmulator | undefined;
 afterEach(async () => {

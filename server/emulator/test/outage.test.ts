@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type TestEmulator } from './helpers';
+import { startEmulator, type TestEmulator } from './helpers.ts';
 
 let em: TestEmulator | undefined;
 afterEach(async () => {

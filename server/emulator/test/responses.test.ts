@@ -5,8 +5,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDocument } from '../routes';
-import { migrationJob, PROJECT, startEmulator, type TestEmulator } from './helpers';
+import { loadDocument } from '../routes.ts';
+import { migrationJob, PROJECT, startEmulator, type TestEmulator } from './helpers.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

@@ -4,7 +4,7 @@
  * `data_transformation.filter_conditions`, table 4-167) as the reference's example shows them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTasks, startEmulator, type TestEmulator } from './helpers';
+import { seedTasks, startEmulator, type TestEmulator } from './helpers.ts';
 
 let em: TestEmulator;
 beforeAll(async () => {

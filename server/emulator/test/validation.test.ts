@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSpeedLimits, rangeHours } from '../handlers/jobs';
-import { DrsError } from '../errors';
-import { createConfiguredTask, migrationJob, startEmulator, type TestEmulator } from './helpers';
+import { checkSpeedLimits, rangeHours } from '../handlers/jobs.ts';
+import { DrsError } from '../errors.ts';
+import { createConfiguredTask, migrationJob, startEmulator, type TestEmulator } from './helpers.ts';
 
 let em: TestEmulator;
 beforeAll(async () => {
@@ -315,7 +315,7 @@ describe('status-gated actions and not-found answers', () => {
 
 describe('path spellings of the reference examples', () => {
   it('routes /table/compare/{id}/<report> like /compare/{id}/<report>', async () => {
-    const { normalizePath } = await import('../routes');
+    const { normalizePath } = await import('../routes.ts');
     expect(normalizePath('/v3/p/jobs/j1/table/compare/c1/line-overview')).toBe(
       '/v3/p/jobs/j1/compare/c1/line-overview',
     );
