@@ -1,22 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
+import { batchJob as job } from './data/batch-jobs';
 import { expect, test } from './fixtures';
-
-const job = (name: string, extra: Record<string, unknown> = {}) => ({
-  name,
-  db_use_type: 'migration',
-  engine_type: 'mysql',
-  job_direction: 'up',
-  net_type: 'eip',
-  bind_eip: true,
-  node_type: 'high',
-  task_type: 'FULL_INCR_TRANS',
-  customize_sutnet_id: '352ad828-3467-4f03-987a-c55a5a9dd417',
-  expired_days: '14',
-  source_endpoint: { db_type: 'mysql' },
-  target_endpoint: { db_type: 'mysql', region: 'eu-de', inst_id: 'ebf4ac52d29217d9c3a72480d77c1b2bin01' },
-  ...extra,
-});
 
 test.describe('batch creation', () => {
   test.beforeEach(({ emulator }) => {

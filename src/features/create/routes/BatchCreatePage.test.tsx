@@ -4,24 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/renderApp';
 import { startEmulatorProcess, type InProcessEmulator } from '../../../test/emulator';
 import { csvTemplate } from '../model/batch/csv';
+import { batchJob } from '../../../../e2e/data/batch-jobs';
 
 let emulator: InProcessEmulator;
 
-const job = (name: string, extra: Record<string, unknown> = {}) => ({
-  name,
-  db_use_type: 'migration',
-  engine_type: 'mysql',
-  job_direction: 'up',
-  net_type: 'eip',
-  bind_eip: true,
-  node_type: 'high',
-  task_type: 'FULL_INCR_TRANS',
-  customize_sutnet_id: '352ad828-3467-4f03-987a-c55a5a9dd417',
-  expired_days: '14',
-  source_endpoint: { db_type: 'mysql', db_password: 'secret-pw' },
-  target_endpoint: { db_type: 'mysql', region: 'eu-de', inst_id: 'ebf4ac52d29217d9c3a72480d77c1b2bin01' },
-  ...extra,
-});
+// a source password the page must never show
+const job = (name: string, extra: Record<string, unknown> = {}) =>
+  batchJob(name, { source_endpoint: { db_type: 'mysql', db_password: 'secret-pw' }, ...extra });
 
 async function render(path: string) {
   const app = await renderApp(path, emulator.url, {

@@ -4,22 +4,10 @@ import { csvTemplate, CSV_COLUMNS, parseBatchCsv } from './csv';
 import { readBatchInput } from './input';
 import { jsonErrorOffset, lineColumnOf } from './jsonError';
 import { validateJob, validateJobs } from './schema';
+import { batchJob } from '../../../../../e2e/data/batch-jobs';
 
-const VALID = {
-  name: 'orders-to-rds',
-  db_use_type: 'migration',
-  engine_type: 'mysql',
-  job_direction: 'up',
-  net_type: 'eip',
-  bind_eip: true,
-  node_type: 'high',
-  task_type: 'FULL_INCR_TRANS',
-  customize_sutnet_id: '352ad828-3467-4f03-987a-c55a5a9dd417',
-  is_target_readonly: true,
-  expired_days: '14',
-  source_endpoint: { db_type: 'mysql' },
-  target_endpoint: { db_type: 'mysql', region: 'eu-de', inst_id: 'ebf4ac52d29217d9c3a72480d77c1b2bin01' },
-};
+// the reference's example job (4.1.1), with a read-only target
+const VALID = batchJob('orders-to-rds', { is_target_readonly: true });
 
 const rulesOf = (job: unknown) => validateJob(job, 0).issues.map((i) => `${i.field}:${i.rule}`);
 
