@@ -6,6 +6,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { EMULATOR_PROJECT_ID } from '../server/config';
 
+/**
+ * The wait for a page's first render after `page.goto` or `page.reload`: the Vite dev server compiles a page's
+ * modules on first use and the shared 2-core machine may be busy, so a cold first render can take longer than the
+ * default 5 s of `expect`. Pass it to the first assertion on the page's content (`toBeVisible(FIRST_RENDER)`); the
+ * assertions after it keep the default. (Actions — click, fill, check — wait up to the test's timeout anyway.)
+ */
+export const FIRST_RENDER = { timeout: 20_000 };
+
+/** The first render of a chart page (DR monitor, comparison report): Recharts compiled too, the first samples read. */
+export const CHART_FIRST_RENDER = { timeout: 60_000 };
+
 /** Adds tasks to the emulator's project (`POST /__emulator/tasks`); each spec: name, status, db_use_type, … */
 export async function addTasks(
   request: APIRequestContext,
@@ -57,6 +68,14 @@ export async function expectAxeClean(page: Page, label = page.url()): Promise<vo
     nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.any[0]?.message ?? ''}`).slice(0, 5),
   }));
   expect(violations).toEqual([]);
+}
+
+/** `expectAxeClean` in the light and then the dark colour scheme (the app follows the system's; no reload). */
+export async function expectAxeCleanInBothSchemes(page: Page, label = page.url()): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAxeClean(page, `${label} (${scheme})`);
+  }
 }
 
 /** Where src/lib/i18n.ts keeps the chosen language. */
