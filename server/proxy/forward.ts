@@ -5,6 +5,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { PassThrough, type Readable } from 'node:stream';
+import { requestWithStaleSocketRetry } from './stale-socket.ts';
 
 /** Request headers passed from the browser to the upstream; everything else (Cookie, Authorization…) is dropped. */
 const REQUEST_HEADERS = [
@@ -139,10 +140,15 @@ export interface SendOptions {
   agents: Agents;
   /** Aborts the upstream request (the browser went away). */
   signal?: AbortSignal;
+  /** Called when the request is resent after a stale keep-alive socket. */
+  onRetry?: () => void;
 }
 
-/** Sends one request upstream; resolves with the response head (the body is still to be read). */
-export function send(opts: SendOptions): Promise<IncomingMessage> {
+/**
+ * Sends one request upstream; resolves with the response head (the body is still to be read). A buffered body is
+ * resent once on a new connection when the pooled keep-alive socket turns out to be closed (./stale-socket.ts).
+ */
+export async function send(opts: SendOptions): Promise<IncomingMessage> {
   const isHttps = opts.url.protocol === 'https:';
   const headers = { ...opts.headers };
   if (opts.body.kind === 'buffer') headers['content-length'] = String(opts.body.data.length);
@@ -151,43 +157,39 @@ export function send(opts: SendOptions): Promise<IncomingMessage> {
   // Node frames GET/HEAD/DELETE bodies only when told to: a stream without a length is sent chunked explicitly.
   if (opts.body.kind === 'stream' && headers['content-length'] === undefined)
     headers['transfer-encoding'] = 'chunked';
-  return new Promise((resolve, reject) => {
+  const { body } = opts;
+  const open = (fresh: boolean) => {
     const req = (isHttps ? https : http).request(opts.url, {
       method: opts.method,
       headers,
-      agent: isHttps ? opts.agents.https : opts.agents.http,
+      agent: fresh ? false : isHttps ? opts.agents.https : opts.agents.http,
       timeout: opts.timeoutMs,
       signal: opts.signal,
     });
-    let settled = false;
     req.on('timeout', () => {
       req.destroy(
         new UpstreamError('timeout', `no answer from ${opts.url.host} within ${opts.timeoutMs} ms`),
       );
     });
-    req.on('error', (err) => {
-      if (settled) return;
-      settled = true;
-      reject(
-        err instanceof UpstreamError
-          ? err
-          : new UpstreamError('unreachable', `${opts.url.host} unreachable: ${(err as Error).message}`),
-      );
-    });
-    req.on('response', (res) => {
-      settled = true;
-      // The response body may be long (a result-file download): the idle timeout keeps running on the socket.
-      resolve(res);
-    });
-    if (opts.body.kind === 'stream') {
-      opts.body.stream.on('error', (err) => req.destroy(err));
-      opts.body.stream.pipe(req);
-    } else if (opts.body.kind === 'buffer') {
-      req.end(opts.body.data);
+    if (body.kind === 'stream') {
+      body.stream.on('error', (err) => req.destroy(err));
+      body.stream.pipe(req);
     } else {
-      req.end();
+      req.end(body.kind === 'buffer' ? body.data : undefined);
     }
-  });
+    return req;
+  };
+  try {
+    // The response body may be long (a result-file download): the idle timeout keeps running on the socket.
+    return await requestWithStaleSocketRetry({
+      open,
+      resendable: body.kind !== 'stream',
+      onRetry: opts.onRetry,
+    });
+  } catch (err) {
+    if (err instanceof UpstreamError) throw err;
+    throw new UpstreamError('unreachable', `${opts.url.host} unreachable: ${(err as Error).message}`);
+  }
 }
 
 /** Reads at most `limit` bytes of a response (error bodies are small); the rest is discarded. */

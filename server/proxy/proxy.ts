@@ -14,7 +14,6 @@ import {
   send,
   UpstreamError,
 } from './forward.ts';
-import type { Body } from './forward.ts';
 import { checkRequest, type GuardOptions } from './guard.ts';
 import { TokenError, type TokenSource } from './token.ts';
 
@@ -42,7 +41,10 @@ export interface ProxyOptions {
   guard?: GuardOptions;
   /** Emulator mode: base URL of the emulator, whose /__emulator/... control API is forwarded. */
   emulatorUrl?: string;
-  /** Bodies of GET/HEAD/PUT/DELETE up to this size are buffered so the request can be replayed (default 1 MiB). */
+  /**
+   * Request bodies up to this size are buffered (default 1 MiB), so a request can be resent after a stale keep-alive
+   * socket and (GET/HEAD/PUT/DELETE) replayed after a token refresh; larger bodies are streamed and sent once.
+   */
   replayBufferLimit?: number;
 }
 
@@ -61,6 +63,7 @@ const REPLAYABLE = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH']);
 
 const TOKEN_REJECTED_CODE = 'DRS.M00100';
+const RETRY_NOTE = ' (stale keep-alive socket, retried)';
 
 function pathOf(url: string): string {
   const q = url.indexOf('?');
@@ -112,10 +115,6 @@ function safeSubPath(path: string): boolean {
   return true;
 }
 
-function hasBody(req: IncomingMessage): boolean {
-  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-}
-
 function isTokenRejection(status: number, body: Buffer | undefined): boolean {
   if (status === 401) return true;
   if (status !== 403 || !body) return false;
@@ -148,6 +147,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
     const started = process.hrtime.bigint();
     const method = (req.method ?? 'GET').toUpperCase();
     let note = '';
+    const addNote = (more: string) => (note += more);
     res.on('close', () => {
       const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
       const aborted = res.writableFinished ? '' : ' (aborted)';
@@ -182,7 +182,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
         return;
       }
       const target = new URL(`${opts.endpoint}/v3/${encodeURIComponent(opts.projectId)}${sub}${query}`);
-      void forwardApi(req, res, method, target, (n) => (note = n));
+      void forwardApi(req, res, method, target, addNote);
       return;
     }
     // /__emulator/... (emulator mode only): no token, same hygiene.
@@ -191,7 +191,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
       return;
     }
     const target = new URL(`${opts.emulatorUrl}${path}${query}`);
-    void forwardPlain(req, res, method, target);
+    void forwardPlain(req, res, method, target, addNote);
   }
 
   function abortSignal(res: ServerResponse): AbortSignal {
@@ -248,15 +248,11 @@ export function createProxy(opts: ProxyOptions): Proxy {
     res: ServerResponse,
     method: string,
     target: URL,
-    setNote: (note: string) => void,
+    addNote: (note: string) => void,
   ) {
     const signal = abortSignal(res);
     try {
-      const body: Body = REPLAYABLE.has(method)
-        ? await readBody(req, replayLimit)
-        : hasBody(req)
-          ? { kind: 'stream', stream: req }
-          : { kind: 'none' };
+      const body = await readBody(req, replayLimit);
       const replayable = REPLAYABLE.has(method) && body.kind !== 'stream';
 
       const attempt = async () => {
@@ -269,6 +265,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
           timeoutMs,
           agents,
           signal,
+          onRetry: () => addNote(RETRY_NOTE),
         });
         const status = up.statusCode ?? 502;
         const errorBody = status === 401 || status === 403 ? await readSmall(up) : undefined;
@@ -283,12 +280,12 @@ export function createProxy(opts: ProxyOptions): Proxy {
       // The token was rejected: forget it so this or the next request fetches a fresh one.
       opts.tokens.invalidate(first.token);
       if (!replayable) {
-        setNote(' (token rejected, not replayed)');
+        addNote(' (token rejected, not replayed)');
         pipeResponse(first.up, res, first.errorBody);
         return;
       }
       const second = await attempt();
-      setNote(' (token refreshed, replayed)');
+      addNote(' (token refreshed, replayed)');
       if (isTokenRejection(second.status, second.errorBody)) opts.tokens.invalidate(second.token);
       pipeResponse(second.up, res, second.errorBody);
     } catch (err) {
@@ -297,18 +294,24 @@ export function createProxy(opts: ProxyOptions): Proxy {
     }
   }
 
-  async function forwardPlain(req: IncomingMessage, res: ServerResponse, method: string, target: URL) {
+  async function forwardPlain(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    target: URL,
+    addNote: (note: string) => void,
+  ) {
     const signal = abortSignal(res);
     try {
-      const body: Body = hasBody(req) ? { kind: 'stream', stream: req } : { kind: 'none' };
       const up = await send({
         url: target,
         method,
         headers: headersFor(req, {}),
-        body,
+        body: await readBody(req, replayLimit),
         timeoutMs,
         agents,
         signal,
+        onRetry: () => addNote(RETRY_NOTE),
       });
       pipeResponse(up, res);
     } catch (err) {

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AuthConfig } from '../config.ts';
+import { requestWithStaleSocketRetry } from './stale-socket.ts';
 
 export interface TokenSource {
   /** A valid token; fetches or refreshes when needed (one IAM call however many callers wait). */
@@ -149,7 +150,8 @@ function requestToken(
   });
   const url = new URL(`${auth.endpoint}/v3/auth/tokens`);
   const started = Date.now();
-  return new Promise<Cached>((resolve, reject) => {
+  // Node's global agent keeps sockets alive: the request is retried once on a stale socket (./stale-socket.ts).
+  const open = (fresh: boolean) => {
     const req = (url.protocol === 'https:' ? https : http).request(url, {
       method: 'POST',
       headers: {
@@ -158,39 +160,45 @@ function requestToken(
         Accept: 'application/json',
       },
       timeout: timeoutMs,
+      ...(fresh ? { agent: false } : {}),
     });
     req.on('timeout', () => req.destroy(new Error(`IAM did not answer within ${timeoutMs} ms`)));
-    req.on('error', (err) => {
-      onIamCall?.({ status: 'error', ms: Date.now() - started });
-      reject(
-        new TokenError('CONSOLE.IAM_UNREACHABLE', `IAM endpoint ${url.host} unreachable: ${err.message}`),
-      );
-    });
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= 1024 * 1024) chunks.push(chunk);
-      });
-      res.on('error', (err) =>
-        reject(
-          new TokenError('CONSOLE.IAM_UNREACHABLE', `IAM response from ${url.host} broken: ${err.message}`),
-        ),
-      );
-      res.on('end', () => {
-        const status = res.statusCode ?? 0;
-        onIamCall?.({ status, ms: Date.now() - started });
-        const text = Buffer.concat(chunks).toString('utf8');
-        const token = res.headers['x-subject-token'];
-        if (status < 200 || status >= 300 || typeof token !== 'string' || !token) {
-          reject(new TokenError('CONSOLE.IAM_AUTH_FAILED', describeIamFailure(status, text), status));
-          return;
-        }
-        resolve(cachedFrom(token, text, now()));
-      });
-    });
     req.end(body);
+    return req;
+  };
+  return new Promise<Cached>((resolve, reject) => {
+    requestWithStaleSocketRetry({ open, resendable: true }).then(
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= 1024 * 1024) chunks.push(chunk);
+        });
+        res.on('error', (err) =>
+          reject(
+            new TokenError('CONSOLE.IAM_UNREACHABLE', `IAM response from ${url.host} broken: ${err.message}`),
+          ),
+        );
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          onIamCall?.({ status, ms: Date.now() - started });
+          const text = Buffer.concat(chunks).toString('utf8');
+          const token = res.headers['x-subject-token'];
+          if (status < 200 || status >= 300 || typeof token !== 'string' || !token) {
+            reject(new TokenError('CONSOLE.IAM_AUTH_FAILED', describeIamFailure(status, text), status));
+            return;
+          }
+          resolve(cachedFrom(token, text, now()));
+        });
+      },
+      (err: Error) => {
+        onIamCall?.({ status: 'error', ms: Date.now() - started });
+        reject(
+          new TokenError('CONSOLE.IAM_UNREACHABLE', `IAM endpoint ${url.host} unreachable: ${err.message}`),
+        );
+      },
+    );
   });
 }
 
