@@ -22,6 +22,7 @@ import { DatabaseList } from '../components/report/DatabaseList';
 import { DifferenceView } from '../components/report/DifferenceView';
 import { ExportPanel } from '../components/report/ExportPanel';
 import { ObjectReport } from '../components/report/ObjectReport';
+import { QueryContent } from '../components/report/ReportTable';
 import { ReportSummary } from '../components/report/ReportSummary';
 import { RowTables } from '../components/report/RowTables';
 import { TrendChart } from '../components/report/TrendChart';
@@ -197,6 +198,7 @@ function DataReport({
     dbs[0]?.source ??
     '';
   const selectDb = (db: string) => update({ db, page: 1, table: '', dpage: 1, q: '', status: '' });
+  const Tables = kind === 'lines' ? RowTables : ValueTables;
 
   return (
     <Stack gap="md" data-testid="data-report" data-kind={kind} data-status={run.status ?? ''}>
@@ -244,26 +246,22 @@ function DataReport({
           {t('comparisonReport.waiting', { start: formatDateTime(run.start_time, language) })}
         </Alert>
       ) : null}
-      {overview.isError && !overview.data ? (
-        <DrsErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />
-      ) : overview.isPending ? (
-        <Skeleton height={200} />
-      ) : dbs.length === 0 ? (
-        <Alert color="gray" title={t('comparisonReport.emptyTitle')} data-testid="report-empty">
-          {running ? t('comparisonReport.emptyRunning') : t('comparisonReport.empty')}
-        </Alert>
-      ) : (
-        <>
-          <DatabaseChart dbs={chartDbs} />
-          <DatabaseList
-            dbs={dbs}
-            selected={selectedDb}
-            onSelect={selectDb}
-            page={search.dbpage}
-            onPage={(dbpage) => update({ dbpage })}
-          />
-          {kind === 'lines' ? (
-            <RowTables
+      <QueryContent query={overview} height={200}>
+        {dbs.length === 0 ? (
+          <Alert color="gray" title={t('comparisonReport.emptyTitle')} data-testid="report-empty">
+            {running ? t('comparisonReport.emptyRunning') : t('comparisonReport.empty')}
+          </Alert>
+        ) : (
+          <>
+            <DatabaseChart dbs={chartDbs} />
+            <DatabaseList
+              dbs={dbs}
+              selected={selectedDb}
+              onSelect={selectDb}
+              page={search.dbpage}
+              onPage={(dbpage) => update({ dbpage })}
+            />
+            <Tables
               key={selectedDb}
               ids={ids}
               db={selectedDb}
@@ -271,28 +269,19 @@ function DataReport({
               update={update}
               refetchInterval={interval}
             />
-          ) : (
-            <ValueTables
-              key={selectedDb}
-              ids={ids}
-              db={selectedDb}
-              search={search}
-              update={update}
-              refetchInterval={interval}
-            />
-          )}
-          {kind !== 'lines' && search.table && (
-            <DifferenceView
-              key={`${selectedDb}.${search.table}`}
-              ids={ids}
-              db={selectedDb}
-              table={search.table}
-              page={search.dpage}
-              onPage={(dpage) => update({ dpage })}
-            />
-          )}
-        </>
-      )}
+            {kind !== 'lines' && search.table && (
+              <DifferenceView
+                key={`${selectedDb}.${search.table}`}
+                ids={ids}
+                db={selectedDb}
+                table={search.table}
+                page={search.dpage}
+                onPage={(dpage) => update({ dpage })}
+              />
+            )}
+          </>
+        )}
+      </QueryContent>
       <ExportPanel
         jobId={jobId}
         compareType={kind}

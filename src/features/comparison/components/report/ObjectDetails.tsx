@@ -1,16 +1,16 @@
 import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/ScrollArea.css';
 import '@mantine/core/styles/Switch.css';
-import { Button, Group, Paper, Skeleton, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
 import { formatNumber } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import { objectDetailQuery, type CompareType } from '../../api';
-import { saveBlob, safeFilePart, toCsv } from '../../model/files';
+import { saveCsv, safeFilePart } from '../../model/files';
 import { objectOutcome, outcomeKey } from '../../model/verdict';
 import { OutcomeBadge } from './Badges';
+import { EmptyRow, ExportCsvButton, QueryContent } from './ReportTable';
 import { TablePager } from './TablePager';
 
 /** The API's page limit for 4.1.35. */
@@ -70,10 +70,7 @@ export function ObjectDetails({
       t(outcomeKey(objectOutcome(d.status))),
       d.error_message ?? '',
     ]);
-    saveBlob(
-      new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }),
-      `${safeFilePart(jobId)}_objects_${safeFilePart(type)}.csv`,
-    );
+    saveCsv(`${safeFilePart(jobId)}_objects_${safeFilePart(type)}.csv`, header, rows);
   };
   return (
     <Paper withBorder p="md" radius="md" data-testid="object-details" aria-labelledby="object-details-title">
@@ -89,102 +86,81 @@ export function ObjectDetails({
               label={t('comparisonReport.objects.onlyDifferences')}
               data-testid="only-differences"
             />
-            <Button
-              variant="default"
-              size="xs"
-              onClick={exportCsv}
-              disabled={items.length === 0}
-              data-testid="export-csv"
-            >
-              {t('comparisonReport.tables.exportCsv')}
-            </Button>
+            <ExportCsvButton size="xs" onExport={exportCsv} disabled={items.length === 0} />
           </Group>
         </Group>
-        {query.isError && !query.data ? (
-          <DrsErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : query.isPending ? (
-          <Skeleton height={160} />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped withTableBorder data-testid="object-detail-table">
-                <Table.Caption>
-                  {t('comparisonReport.objects.detailsCaption', {
-                    shown: formatNumber(items.length, language),
-                    total: formatNumber(query.data?.count ?? 0, language),
-                  })}
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('comparisonReport.objects.sourceDb')}</Table.Th>
-                    <Table.Th scope="col">{t('comparisonReport.objects.sourceValue')}</Table.Th>
-                    <Table.Th scope="col">{t('comparisonReport.objects.targetDb')}</Table.Th>
-                    <Table.Th scope="col">{t('comparisonReport.objects.targetValue')}</Table.Th>
-                    <Table.Th scope="col">{t('comparisonReport.tables.result')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.length === 0 ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={5}>
-                        <Text size="sm">
-                          {onlyDifferences
-                            ? t('comparisonReport.objects.noDifferences')
-                            : t('comparisonReport.objects.none')}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ) : (
-                    items.map((d, i) => {
-                      const outcome = objectOutcome(d.status);
-                      return (
-                        <Table.Tr
-                          key={`${d.source_db_name}|${d.source_db_value}|${i}`}
-                          data-outcome={outcome}
+        <QueryContent query={query} height={160}>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped withTableBorder data-testid="object-detail-table">
+              <Table.Caption>
+                {t('comparisonReport.objects.detailsCaption', {
+                  shown: formatNumber(items.length, language),
+                  total: formatNumber(query.data?.count ?? 0, language),
+                })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('comparisonReport.objects.sourceDb')}</Table.Th>
+                  <Table.Th scope="col">{t('comparisonReport.objects.sourceValue')}</Table.Th>
+                  <Table.Th scope="col">{t('comparisonReport.objects.targetDb')}</Table.Th>
+                  <Table.Th scope="col">{t('comparisonReport.objects.targetValue')}</Table.Th>
+                  <Table.Th scope="col">{t('comparisonReport.tables.result')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.length === 0 ? (
+                  <EmptyRow columns={5}>
+                    {onlyDifferences
+                      ? t('comparisonReport.objects.noDifferences')
+                      : t('comparisonReport.objects.none')}
+                  </EmptyRow>
+                ) : (
+                  items.map((d, i) => {
+                    const outcome = objectOutcome(d.status);
+                    return (
+                      <Table.Tr key={`${d.source_db_name}|${d.source_db_value}|${i}`} data-outcome={outcome}>
+                        <Table.Td>{d.source_db_name}</Table.Td>
+                        <Table.Th
+                          scope="row"
+                          fw={outcome === 'inconsistent' ? 700 : 400}
+                          ff="monospace"
+                          fz="sm"
                         >
-                          <Table.Td>{d.source_db_name}</Table.Td>
-                          <Table.Th
-                            scope="row"
-                            fw={outcome === 'inconsistent' ? 700 : 400}
-                            ff="monospace"
-                            fz="sm"
-                          >
-                            {d.source_db_value || (
-                              <Text span fs="italic">
-                                {t('comparisonReport.diff.absent')}
-                              </Text>
-                            )}
-                          </Table.Th>
-                          <Table.Td>{d.target_db_name}</Table.Td>
-                          <Table.Td ff="monospace" fz="sm">
-                            {d.target_db_value || (
-                              <Text span fs="italic" size="sm">
-                                {t('comparisonReport.diff.absent')}
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            <OutcomeBadge outcome={outcome} />
-                            {d.error_message && <Text size="xs">{d.error_message}</Text>}
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })
-                  )}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {(query.data?.count ?? 0) > OBJECT_PAGE_SIZE && (
-              <TablePager
-                page={page}
-                size={OBJECT_PAGE_SIZE}
-                total={query.data?.count ?? 0}
-                onPage={onPage}
-                label={t('comparisonReport.tables.pages')}
-              />
-            )}
-          </>
-        )}
+                          {d.source_db_value || (
+                            <Text span fs="italic">
+                              {t('comparisonReport.diff.absent')}
+                            </Text>
+                          )}
+                        </Table.Th>
+                        <Table.Td>{d.target_db_name}</Table.Td>
+                        <Table.Td ff="monospace" fz="sm">
+                          {d.target_db_value || (
+                            <Text span fs="italic" size="sm">
+                              {t('comparisonReport.diff.absent')}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <OutcomeBadge outcome={outcome} />
+                          {d.error_message && <Text size="xs">{d.error_message}</Text>}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {(query.data?.count ?? 0) > OBJECT_PAGE_SIZE && (
+            <TablePager
+              page={page}
+              size={OBJECT_PAGE_SIZE}
+              total={query.data?.count ?? 0}
+              onPage={onPage}
+              label={t('comparisonReport.tables.pages')}
+            />
+          )}
+        </QueryContent>
       </Stack>
     </Paper>
   );
