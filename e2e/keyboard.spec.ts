@@ -1,0 +1,460 @@
+import { writeFileSync } from 'node:fs';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect as baseExpect, test, type EmulatorControl } from './fixtures';
+import { addRunningTask, addTask, drs } from './support';
+
+/**
+ * Keyboard and visible-focus audit of every route (issue 9: "every action reachable by keyboard with a visible
+ * focus"). For each route the test presses Tab from the top of the page until focus wraps around (bounded) and
+ * checks:
+ * (a) every visible, enabled interactive element on the page (links, buttons, inputs, selects, checkboxes, tabs,
+ *     anything with a pointer cursor that is not a label…) is reached by Tab;
+ * (b) each element Tab reaches shows a visible focus indicator: its outline, box shadow or border colour (or that
+ *     of its label, wrapper or next sibling, where Mantine draws the ring of a hidden native input) differs from the
+ *     unfocused state and is not transparent;
+ * (c) Tab is never trapped: focus comes back to the first element (the skip link).
+ *
+ * Not expected to be reached by Tab (they are keyboard-operable as a group, by design of the WAI-ARIA patterns):
+ * - roving-tabindex groups, where one member is in the Tab order and arrows move: Mantine Tabs (`[role=tab]` with
+ *   tabindex -1), radio groups and SegmentedControl (native radios: one per name), the task table's rows (one row
+ *   is tabbable; arrows move, Space selects, Enter opens, → / ← expand and collapse) and the controls inside them
+ *   (mouse shortcuts for what the row's keys do);
+ * - the react-query devtools button (development server only).
+ * The route's content is then checked for its keyboard-only operations: the task row opens with Enter, a modal takes
+ * focus and gives it back on Escape, the charts' text alternatives open with Enter and Space.
+ */
+
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+/** Elements exempt from (a): roving-tabindex members and development-only tools (see above). */
+const NOT_IN_TAB_ORDER_BY_DESIGN = [
+  '[role="tab"][tabindex="-1"]',
+  // wizard steps not reached yet: not an action (Mantine Stepper marks the selectable ones data-allow-click)
+  '.mantine-Stepper-step:not([data-allow-click])',
+  '[data-testid="task-row"][tabindex="-1"]',
+  '[data-testid="task-child-row"]',
+  '[data-testid="task-row"] *',
+  '[data-testid="task-child-row"] *',
+  '.tsqd-parent-container',
+  '.tsqd-parent-container *',
+].join(', ');
+
+interface AuditResult {
+  /** Focus stops in Tab order: a short description of each. */
+  stops: string[];
+  /** Candidates (a) that Tab never reached. */
+  unreached: string[];
+  /** Focus stops (b) without a visible focus indicator. */
+  noIndicator: string[];
+  /** Whether focus came back to where it started (c). */
+  wrapped: boolean;
+}
+
+/**
+ * Installs the in-page part of the audit on `window.__kbAudit`: `start()` lists the candidates of (a); `step()` records the focused element after a Tab and
+ * compares its look with an unfocused shallow copy of it (same classes, same place); `finish()` gives the result. Runs in the browser (no closures over test code).
+ */
+function installAudit(excluded: string) {
+  const INTERACTIVE = [
+    'a[href]',
+    'button',
+    'input:not([type="hidden"])',
+    'select',
+    'textarea',
+    'summary',
+    '[contenteditable="true"]',
+    '[tabindex]',
+    '[role="button"]',
+    '[role="link"]',
+    '[role="tab"]',
+    '[role="checkbox"]',
+    '[role="switch"]',
+    '[role="radio"]',
+    '[role="menuitem"]',
+    '[role="slider"]',
+    '[role="combobox"]',
+  ].join(', ');
+  const PROPS = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-color'] as const;
+  type Styles = Record<(typeof PROPS)[number], string>;
+  const styles = (el: Element): Styles => {
+    const cs = getComputedStyle(el);
+    return Object.fromEntries(PROPS.map((p) => [p, cs.getPropertyValue(p)])) as Styles;
+  };
+  const describe = (el: Element): string => {
+    const h = el as HTMLElement;
+    const name =
+      h.getAttribute('aria-label') ??
+      (h.getAttribute('aria-labelledby')
+        ? document.getElementById(h.getAttribute('aria-labelledby')!.split(' ')[0]!)?.textContent
+        : null) ??
+      (h instanceof HTMLInputElement ? (h.labels?.[0]?.textContent ?? h.name) : null) ??
+      h.textContent ??
+      '';
+    const testId = h.closest('[data-testid]')?.getAttribute('data-testid');
+    const role = h.getAttribute('role');
+    const type = h.getAttribute('type');
+    return `<${h.tagName.toLowerCase()}${role ? ` role=${role}` : ''}${type ? ` type=${type}` : ''}> "${name
+      .trim()
+      .replace(/\s+/g, ' ')
+      .slice(0, 50)}"${testId ? ` in [data-testid=${testId}]` : ''}`;
+  };
+  const visible = (el: Element) => {
+    const rect = el.getBoundingClientRect();
+    return (
+      rect.width > 0 &&
+      rect.height > 0 &&
+      el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) &&
+      !el.closest('[inert], [aria-hidden="true"]')
+    );
+  };
+  const disabled = (el: Element) =>
+    (el as HTMLButtonElement).disabled === true ||
+    el.matches(':disabled') ||
+    el.closest('[aria-disabled="true"]') !== null;
+  /** Where the focus ring of `el` may be drawn: itself, its labels, its wrapper, its next sibling. */
+  const ringHosts = (el: Element): Element[] => {
+    const hosts = [el];
+    if (el instanceof HTMLInputElement && el.labels) hosts.push(...el.labels);
+    if (el.parentElement) hosts.push(el.parentElement);
+    if (el.nextElementSibling) hosts.push(el.nextElementSibling);
+    return hosts;
+  };
+  const transparent = (color: string) =>
+    color === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(color) || /\/\s*0\)$/.test(color);
+  /** The unfocused look of `host`: a shallow copy next to it (same classes and place, without focus). */
+  const unfocused = (host: Element): Styles => {
+    const copy = host.cloneNode(false) as Element;
+    copy.removeAttribute('id');
+    host.after(copy);
+    const result = styles(copy);
+    copy.remove();
+    return result;
+  };
+  const hasRing = (el: Element): boolean =>
+    ringHosts(el).some((host) => {
+      const now = styles(host);
+      const before = unfocused(host);
+      const outline =
+        now['outline-style'] !== 'none' &&
+        parseFloat(now['outline-width']) >= 1 &&
+        !transparent(now['outline-color']) &&
+        (before['outline-style'] !== now['outline-style'] ||
+          before['outline-width'] !== now['outline-width'] ||
+          before['outline-color'] !== now['outline-color']);
+      const shadow = now['box-shadow'] !== 'none' && before['box-shadow'] !== now['box-shadow'];
+      const border = before['border-color'] !== now['border-color'];
+      return outline || shadow || border;
+    });
+
+  const stops: string[] = [];
+  const reached = new Set<Element>();
+  const noIndicator: string[] = [];
+  let first: Element | null = null;
+  let wrapped = false;
+
+  const ACTION = INTERACTIVE.replace('[tabindex], ', '');
+  /** Candidates of (a): visible, enabled, not exempt; an element with tabindex counts when it is in Tab order. */
+  const collect = (into: Set<Element>) => {
+    const all = [...document.querySelectorAll('body *')];
+    for (const el of all) {
+      if (!el.matches(INTERACTIVE) || !visible(el) || disabled(el) || el.matches(excluded)) continue;
+      if (el.matches(ACTION) || (el as HTMLElement).tabIndex >= 0) into.add(el);
+    }
+    // Anything that looks clickable (pointer cursor) but is neither interactive nor holds one nor is a label.
+    for (const el of all) {
+      if (el.matches(INTERACTIVE) || el.closest('label') || el.matches(excluded)) continue;
+      if (getComputedStyle(el).cursor !== 'pointer' || !visible(el)) continue;
+      if (el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer') continue;
+      if (el.closest(INTERACTIVE) || el.querySelector(INTERACTIVE)) continue;
+      into.add(el);
+    }
+  };
+  const candidates = new Set<Element>();
+
+  (window as unknown as { __kbAudit: unknown }).__kbAudit = {
+    start() {
+      (document.activeElement as HTMLElement | null)?.blur();
+      // the end state of a focus style is what the user sees: no transitions to wait for
+      const still = document.createElement('style');
+      still.textContent =
+        '*, *::before, *::after { transition: none !important; animation: none !important; }';
+      document.head.append(still);
+      collect(candidates);
+    },
+    /** After a Tab: true once focus is back at the first stop (or left the page after the last). */
+    step(): boolean {
+      const el = document.activeElement;
+      if (!el || el === document.body) {
+        wrapped = stops.length > 0;
+        return wrapped;
+      }
+      if (el === first) {
+        wrapped = true;
+        return true;
+      }
+      first ??= el;
+      stops.push(describe(el));
+      reached.add(el);
+      const shown = ringHosts(el).some(visible);
+      if (!shown) noIndicator.push(`${describe(el)} (focused but not visible)`);
+      else if (!el.matches(excluded) && !hasRing(el)) noIndicator.push(describe(el));
+      return false;
+    },
+    finish() {
+      const radioGroupReached = (el: Element) =>
+        el instanceof HTMLInputElement &&
+        el.type === 'radio' &&
+        [...reached].some((r) => r instanceof HTMLInputElement && r.type === 'radio' && r.name === el.name);
+      // what rendered while Tab went through the page counts too
+      collect(candidates);
+      const unreached = [...candidates]
+        .filter((el) => el.isConnected && !reached.has(el) && !radioGroupReached(el))
+        // an element inside a reached one (e.g. an input inside a focusable wrapper) is reached through it
+        .filter((el) => ![...reached].some((r) => r !== el && r.contains(el) && r.matches('[tabindex]')))
+        .map(describe);
+      return { stops, unreached, noIndicator, wrapped };
+    },
+  };
+}
+
+/** More focus stops than any page has: reaching it means focus never came back (a trap). */
+const TAB_LIMIT = 250;
+
+/** Presses Tab from the top of the page until focus wraps around (at most TAB_LIMIT times) and audits each stop. */
+async function auditTabOrder(page: Page): Promise<AuditResult> {
+  await page.evaluate(installAudit, NOT_IN_TAB_ORDER_BY_DESIGN);
+  await page.evaluate(() => (window as unknown as { __kbAudit: { start(): void } }).__kbAudit.start());
+  for (let i = 0; i < TAB_LIMIT; i++) {
+    await page.keyboard.press('Tab');
+    const done = await page.evaluate(() =>
+      (window as unknown as { __kbAudit: { step(): boolean } }).__kbAudit.step(),
+    );
+    if (done) break;
+  }
+  const result = await page.evaluate(() =>
+    (window as unknown as { __kbAudit: { finish(): AuditResult } }).__kbAudit.finish(),
+  );
+  // KB_AUDIT_DEBUG=<folder>: the focus stops of each page, to read what Tab went through
+  const debug = process.env.KB_AUDIT_DEBUG;
+  if (debug)
+    writeFileSync(
+      `${debug}/${new URL(page.url()).pathname.replace(/\W+/g, '_')}.json`,
+      JSON.stringify(result, null, 1),
+    );
+  return result;
+}
+
+interface RouteCase {
+  name: string;
+  path: (request: APIRequestContext, emulator: EmulatorControl) => Promise<string>;
+  ready: (page: Page) => Promise<void>;
+}
+
+const heading = (page: Page) => expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+const testId = (id: string) => async (page: Page) => {
+  await expect(page.getByTestId(id).first()).toBeVisible();
+};
+
+/** The routes of e2e/a11y.spec.ts (same data), each checked once in English and the light scheme. */
+const ROUTES: RouteCase[] = [
+  { name: 'task list', path: async () => '/tasks', ready: testId('task-row') },
+  {
+    name: 'task detail',
+    path: async (request) => `/tasks/${await addRunningTask(request, 'kb-detail')}`,
+    ready: testId('task-name'),
+  },
+  { name: 'new task wizard', path: async () => '/create', ready: heading },
+  {
+    name: 'wizard, resumed task',
+    path: async (request) =>
+      `/create/${await addTask(request, { name: 'kb-wizard', status: 'CONFIGURATION' })}`,
+    ready: heading,
+  },
+  { name: 'batch creation', path: async () => '/create/batch', ready: heading },
+  {
+    name: 'pre-check results',
+    path: async (request) => `/tasks/${await addRunningTask(request, 'kb-precheck')}/precheck`,
+    ready: heading,
+  },
+  {
+    name: 'comparison history',
+    path: async (request) => `/tasks/${await addRunningTask(request, 'kb-history')}/comparisons`,
+    ready: heading,
+  },
+  {
+    name: 'row comparison report',
+    path: async (request, emulator) => {
+      const jobId = await addRunningTask(request, 'kb-report');
+      const { id } = await drs<{ id: string }>(request, 'POST', `/jobs/${jobId}/table/compare`, {
+        type: 'lines',
+      });
+      await emulator.advanceClock(3_600_000);
+      return `/tasks/${jobId}/comparisons/${id}`;
+    },
+    ready: testId('report-summary'),
+  },
+  {
+    name: 'DR wall',
+    path: async (request) => {
+      await addRunningTask(request, 'kb-dr-wall', { db_use_type: 'cloudDataGuard', net_type: 'eip' });
+      return '/dr';
+    },
+    ready: testId('dr-tile'),
+  },
+  {
+    name: 'DR monitor',
+    path: async (request) =>
+      `/dr/${await addRunningTask(request, 'kb-dr-monitor', { db_use_type: 'cloudDataGuard', net_type: 'eip' })}`,
+    ready: testId('delay-chart'),
+  },
+  { name: 'page not found', path: async () => '/no/such/page', ready: heading },
+];
+
+/** Keeps the page still while Tab walks it: polling re-renders would not move focus, but a loader could. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+}
+
+test.describe('keyboard and visible focus on every route', () => {
+  for (const route of ROUTES) {
+    test(`${route.name}: Tab reaches every control, shows where focus is and is never trapped`, async ({
+      page,
+      request,
+      emulator,
+    }) => {
+      test.setTimeout(90_000);
+      test.skip(!emulator.available && route.name !== 'page not found', 'needs the emulator control API');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(await route.path(request, emulator));
+      await route.ready(page);
+      await settle(page);
+      const result = await auditTabOrder(page);
+      expect(result.stops.length, 'focus stops').toBeGreaterThan(1);
+      expect(result.unreached, `${route.name}: interactive elements Tab never reaches`).toEqual([]);
+      expect(result.noIndicator, `${route.name}: focus stops without a visible focus indicator`).toEqual([]);
+      expect(result.wrapped, `${route.name}: Tab came back to the start (no keyboard trap)`).toBe(true);
+    });
+  }
+});
+
+/** Tabs until `target` has focus (at most `limit` presses). */
+async function tabTo(page: Page, target: Locator, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+test.describe('keyboard-only operations', () => {
+  test.beforeEach(({ emulator }) => {
+    test.skip(!emulator.available, 'needs the emulator control API');
+  });
+
+  test('task rows: Tab to the rows, arrows move, Enter opens the task', async ({ page }) => {
+    await page.goto('/tasks');
+    const rows = page.getByTestId('task-row');
+    await expect(rows.nth(1)).toBeVisible();
+    await tabTo(page, rows.first());
+    await page.keyboard.press('ArrowDown');
+    await expect(rows.nth(1)).toBeFocused();
+    const id = await rows.nth(1).getAttribute('data-job-id');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/tasks/${id}$`));
+    await expect(page.getByTestId('task-name')).toBeVisible();
+  });
+
+  test('a DR parent row expands with → and its sub-tasks open with Enter', async ({ page, request }) => {
+    const parent = await addRunningTask(request, 'kb-dr-parent', {
+      db_use_type: 'cloudDataGuard',
+      net_type: 'eip',
+    });
+    await page.goto('/tasks');
+    const row = page.locator(`[data-testid="task-row"][data-job-id="${parent}"]`);
+    await expect(row).toBeVisible();
+    const expand = row.getByTestId('task-expand');
+    test.skip((await expand.count()) === 0, 'the emulator gives this DR task no sub-tasks');
+    await tabTo(page, page.getByTestId('task-row').first());
+    await page.keyboard.press('Home');
+    while (!(await row.evaluate((el) => el === document.activeElement)))
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await expect(expand).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('ArrowDown');
+    const child = page.getByTestId('task-child-row').first();
+    await expect(child).toBeFocused();
+    const childId = await child.getAttribute('data-job-id');
+    await page.keyboard.press('ArrowLeft');
+    await expect(row).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(expand).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/tasks/${childId}$`));
+  });
+
+  test('a modal takes focus, keeps it inside, closes on Escape and gives focus back', async ({
+    page,
+    request,
+  }) => {
+    const id = await addRunningTask(request, 'kb-modal');
+    await page.goto(`/tasks/${id}/comparisons`);
+    const opener = page.getByTestId('new-comparison');
+    await expect(opener).toBeEnabled();
+    await tabTo(page, opener);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      expect(
+        await dialog.evaluate((d) => d.contains(document.activeElement)),
+        `Tab ${i + 1} stays in the dialog`,
+      ).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+  });
+
+  test('DR monitor: the chart’s table view opens with Enter and closes with Space', async ({
+    page,
+    request,
+  }) => {
+    const id = await addRunningTask(request, 'kb-dr-table', {
+      db_use_type: 'cloudDataGuard',
+      net_type: 'eip',
+    });
+    await page.goto(`/dr/${id}`);
+    await expect(page.getByTestId('delay-chart')).toBeVisible();
+    const toggle = page.getByRole('button', { name: 'Show as table' });
+    await tabTo(page, toggle);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Hide table' })).toBeFocused();
+    await expect(page.getByTestId('delay-table')).toBeVisible();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('delay-table')).toBeHidden();
+  });
+
+  test('comparison report: the chart’s text alternative is reached by Tab', async ({
+    page,
+    request,
+    emulator,
+  }) => {
+    const jobId = await addRunningTask(request, 'kb-report-chart');
+    const { id } = await drs<{ id: string }>(request, 'POST', `/jobs/${jobId}/table/compare`, {
+      type: 'lines',
+    });
+    await emulator.advanceClock(3_600_000);
+    await page.goto(`/tasks/${jobId}/comparisons/${id}`);
+    await expect(page.getByTestId('db-chart')).toBeVisible();
+    // the database table carries the chart's figures; its first database opens with Enter
+    const firstRow = page.getByTestId('db-table').locator('tbody tr').first();
+    const firstDb = firstRow.getByRole('button');
+    await tabTo(page, firstDb, 150);
+    await page.keyboard.press('Enter');
+    await expect(firstRow).toHaveAttribute('aria-current', 'true');
+  });
+});
