@@ -3,7 +3,7 @@
  * injected, `/api/_console/config` answered locally, and (emulator mode) `/__emulator/...` → the emulator's control
  * API. Guarded against CSRF and DNS rebinding; one log line per request, never a secret.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { loggablePath, type Logger } from '../log.ts';
 import {
   createAgents,
@@ -13,6 +13,7 @@ import {
   requestHeaders,
   send,
   UpstreamError,
+  type Body,
 } from './forward.ts';
 import { checkRequest, type GuardOptions } from './guard.ts';
 import { TokenError, type TokenSource } from './token.ts';
@@ -63,7 +64,6 @@ const REPLAYABLE = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH']);
 
 const TOKEN_REJECTED_CODE = 'DRS.M00100';
-const RETRY_NOTE = ' (stale keep-alive socket, retried)';
 
 function pathOf(url: string): string {
   const q = url.indexOf('?');
@@ -243,6 +243,19 @@ export function createProxy(opts: ProxyOptions): Proxy {
     });
   }
 
+  /** One upstream request with the proxy's agents and timeout; a resend on a stale socket is noted in the log. */
+  function sendUp(
+    url: URL,
+    method: string,
+    headers: OutgoingHttpHeaders,
+    body: Body,
+    signal: AbortSignal,
+    addNote: (note: string) => void,
+  ) {
+    const onRetry = () => addNote(' (stale keep-alive socket, retried)');
+    return send({ url, method, headers, body, timeoutMs, agents, signal, onRetry });
+  }
+
   async function forwardApi(
     req: IncomingMessage,
     res: ServerResponse,
@@ -257,16 +270,14 @@ export function createProxy(opts: ProxyOptions): Proxy {
 
       const attempt = async () => {
         const token = await opts.tokens.get();
-        const up = await send({
-          url: target,
+        const up = await sendUp(
+          target,
           method,
-          headers: headersFor(req, { 'x-auth-token': token }),
+          headersFor(req, { 'x-auth-token': token }),
           body,
-          timeoutMs,
-          agents,
           signal,
-          onRetry: () => addNote(RETRY_NOTE),
-        });
+          addNote,
+        );
         const status = up.statusCode ?? 502;
         const errorBody = status === 401 || status === 403 ? await readSmall(up) : undefined;
         return { token, up, status, errorBody };
@@ -303,16 +314,8 @@ export function createProxy(opts: ProxyOptions): Proxy {
   ) {
     const signal = abortSignal(res);
     try {
-      const up = await send({
-        url: target,
-        method,
-        headers: headersFor(req, {}),
-        body: await readBody(req, replayLimit),
-        timeoutMs,
-        agents,
-        signal,
-        onRetry: () => addNote(RETRY_NOTE),
-      });
+      const body = await readBody(req, replayLimit);
+      const up = await sendUp(target, method, headersFor(req, {}), body, signal, addNote);
       pipeResponse(up, res);
     } catch (err) {
       if (signal.aborted) return;

@@ -161,20 +161,32 @@ function callUntilClosed(port: number, path: string): Promise<{ status: number; 
 
 const POST_BODY = JSON.stringify({ name: 'task-ä', db_use_type: 'migration', password: 'P@ss' });
 
+/** Pools a keep-alive socket with a GET through the proxy, then sends a POST that may land on it. */
+async function warmThenPost(decide: (s: Omit<Seen, 'action'>) => Action, replayBufferLimit?: number) {
+  const up = await rawUpstream(decide);
+  cleanups.push(up.close);
+  const { port, lines } = await proxyTo(up, replayBufferLimit);
+  expect((await call(port, '/api/jobs?a=1')).status).toBe(200);
+  const res = await call(port, '/api/jobs', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: POST_BODY,
+  });
+  return { up, res, lines };
+}
+
+function expectUnreachable(res: { status: number; json: () => unknown }) {
+  expect(res.status).toBe(502);
+  expect((res.json() as { error_code: string }).error_code).toBe('CONSOLE.UPSTREAM_UNREACHABLE');
+}
+
 describe('a keep-alive socket the upstream has just closed', () => {
   for (const kill of ['close', 'reset'] as const) {
     it(`resends a POST once on a fresh connection (upstream ${kill}s the idle socket)`, async () => {
       // The second request on the first connection arrives on a socket the server is closing.
-      const up = await rawUpstream((r) => (r.connection === 1 && r.onConnection === 2 ? kill : 'answer'));
-      cleanups.push(up.close);
-      const { port, lines } = await proxyTo(up);
-
-      expect((await call(port, '/api/jobs?a=1')).status).toBe(200);
-      const res = await call(port, '/api/jobs', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: POST_BODY,
-      });
+      const { up, res, lines } = await warmThenPost((r) =>
+        r.connection === 1 && r.onConnection === 2 ? kill : 'answer',
+      );
 
       expect(res.status).toBe(200);
       expect(res.json()).toEqual({ method: 'POST', url: `/v3/${PROJECT}/jobs`, body: POST_BODY });
@@ -190,28 +202,16 @@ describe('a keep-alive socket the upstream has just closed', () => {
   }
 
   it('never retries twice: a fresh connection that fails too answers 502', async () => {
-    const up = await rawUpstream((r) => (r.method === 'POST' ? 'close' : 'answer'));
-    cleanups.push(up.close);
-    const { port } = await proxyTo(up);
+    const { up, res } = await warmThenPost((r) => (r.method === 'POST' ? 'close' : 'answer'));
 
-    expect((await call(port, '/api/jobs')).status).toBe(200);
-    const res = await call(port, '/api/jobs', { method: 'POST', body: POST_BODY });
-
-    expect(res.status).toBe(502);
-    expect((res.json() as { error_code: string }).error_code).toBe('CONSOLE.UPSTREAM_UNREACHABLE');
+    expectUnreachable(res);
     expect(up.seen.filter((s) => s.method === 'POST').map((s) => s.connection)).toEqual([1, 2]);
   });
 
   it('does not retry once part of the answer has arrived (reset in the middle of the head): 502', async () => {
-    const up = await rawUpstream((r) => (r.onConnection === 2 ? 'reset-mid-head' : 'answer'));
-    cleanups.push(up.close);
-    const { port } = await proxyTo(up);
+    const { up, res } = await warmThenPost((r) => (r.onConnection === 2 ? 'reset-mid-head' : 'answer'));
 
-    expect((await call(port, '/api/jobs')).status).toBe(200);
-    const res = await call(port, '/api/jobs', { method: 'POST', body: POST_BODY });
-
-    expect(res.status).toBe(502);
-    expect((res.json() as { error_code: string }).error_code).toBe('CONSOLE.UPSTREAM_UNREACHABLE');
+    expectUnreachable(res);
     expect(up.seen.filter((s) => s.method === 'POST')).toHaveLength(1);
     expect(up.connections()).toBe(1);
   });
@@ -237,19 +237,17 @@ describe('a keep-alive socket the upstream has just closed', () => {
 
     const res = await call(port, '/api/jobs', { method: 'POST', body: POST_BODY });
 
-    expect(res.status).toBe(502);
+    expectUnreachable(res);
     expect(up.seen).toHaveLength(1);
   });
 });
 
 describe('a body too large to buffer', () => {
   it('is streamed on a new connection, never on a pooled socket that may be stale', async () => {
-    const up = await rawUpstream((r) => (r.connection === 1 && r.onConnection === 2 ? 'close' : 'answer'));
-    cleanups.push(up.close);
-    const { port } = await proxyTo(up, 16);
-
-    expect((await call(port, '/api/jobs')).status).toBe(200);
-    const res = await call(port, '/api/jobs', { method: 'POST', body: POST_BODY });
+    const { up, res } = await warmThenPost(
+      (r) => (r.connection === 1 && r.onConnection === 2 ? 'close' : 'answer'),
+      16,
+    );
 
     expect(res.status).toBe(200);
     expect(res.json()).toMatchObject({ body: POST_BODY });

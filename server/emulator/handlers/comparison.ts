@@ -124,15 +124,16 @@ function parseStart(value: unknown, now: number): number {
 const iso = (t: number | undefined) =>
   t === undefined ? undefined : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function paging(ctx: RequestContext, max = Infinity): { offset: number; limit: number } {
+type Page = { offset: number; limit: number };
+
+function paging(ctx: RequestContext, max = Infinity): Page {
   const offset = ctx.query.offset === undefined ? 0 : Number(ctx.query.offset);
   const limit = ctx.query.limit === undefined ? 1000 : Number(ctx.query.limit);
   if (!Number.isInteger(offset) || offset < 0) throw drsError('DRS.M00202', 'offset');
   if (!Number.isInteger(limit) || limit < 1 || limit > max) throw drsError('DRS.M00202', 'limit');
   return { offset, limit };
 }
-const page = <T>(items: T[], p: { offset: number; limit: number }) =>
-  items.slice(p.offset, p.offset + p.limit);
+const page = <T>(items: T[], p: Page) => items.slice(p.offset, p.offset + p.limit);
 
 /** Creates a data-level comparison after the rules (used by 4.1.17 and 4.1.25). */
 function createDataLevel(
@@ -181,15 +182,33 @@ function tableRecordOf(ctx: RequestContext, task: TaskRecord, rec: CompareRecord
   )!;
 }
 
-/** 4.1.18 sections. */
-function objectSection(ctx: RequestContext, task: TaskRecord, id: string) {
-  const rec = records(ctx, task).find((r) => r.id === id && r.kind === 'objects');
-  if (!rec)
-    return {
-      compare_task_id: id,
-      error_code: 'DRS.10000010',
-      error_msg: 'Task not found. Check the task ID.',
-    };
+/**
+ * 4.1.18: the section for comparison `id` when it is one of `kinds`; otherwise the section carries the error
+ * (the rest of the answer stands).
+ */
+function section<T>(
+  ctx: RequestContext,
+  task: TaskRecord,
+  id: string,
+  kinds: CompareKind[],
+  build: (rec: CompareRecord) => T,
+) {
+  const rec = records(ctx, task).find((r) => r.id === id && kinds.includes(r.kind));
+  return rec ? build(rec) : { compare_task_id: id, ...compareNotFound().body };
+}
+
+/** Row and value comparisons report per source database: the page of databases, each with its tables. */
+function databasesOf(ctx: RequestContext, task: TaskRecord, rec: CompareRecord, p: Page) {
+  const dbs = dbOverviews(ctx.seed, task.id, rec, ctx.now);
+  const outcomes = tableOutcomes(ctx.seed, task.id, rec, ctx.now);
+  const shown = page(dbs, p).map((db) => ({
+    db,
+    tables: outcomes.filter((o) => o.db === db.source_db_name),
+  }));
+  return { count: dbs.length, outcomes, shown };
+}
+
+function objectSection(ctx: RequestContext, task: TaskRecord, rec: CompareRecord) {
   const overview = objectOverview(ctx.seed, task.id, rec, ctx.now);
   const details: Record<string, unknown[]> = {};
   for (const o of overview) {
@@ -213,63 +232,34 @@ function objectSection(ctx: RequestContext, task: TaskRecord, id: string) {
   };
 }
 
-function lineSection(
-  ctx: RequestContext,
-  task: TaskRecord,
-  id: string,
-  p: { offset: number; limit: number },
-) {
-  const rec = records(ctx, task).find((r) => r.id === id && r.kind === 'lines');
-  if (!rec)
-    return {
-      compare_task_id: id,
-      error_code: 'DRS.10000010',
-      error_msg: 'Task not found. Check the task ID.',
-    };
-  const dbs = dbOverviews(ctx.seed, task.id, rec, ctx.now);
-  const outcomes = tableOutcomes(ctx.seed, task.id, rec, ctx.now);
+function lineSection(ctx: RequestContext, task: TaskRecord, rec: CompareRecord, p: Page) {
+  const { count, shown } = databasesOf(ctx, task, rec, p);
   return {
     compare_task_id: rec.id,
-    line_compare_overview: page(dbs, p).map((d) => ({
-      source_db_name: d.source_db_name,
-      target_db_name: d.target_db_name,
-      line_compare_result: resultWord(d.status),
+    line_compare_overview: shown.map(({ db }) => ({
+      source_db_name: db.source_db_name,
+      target_db_name: db.target_db_name,
+      line_compare_result: resultWord(db.status),
     })),
-    line_compare_overview_count: dbs.length,
-    line_compare_details: page(dbs, p).map((d) => {
-      const tables = outcomes.filter((o) => o.db === d.source_db_name);
-      return {
-        source_db_name: d.source_db_name,
-        line_compare_detail: tables.map((o) => ({
-          source_table_name: o.table,
-          target_table_name: o.table,
-          source_row_num: o.source_row_num,
-          target_row_num: o.target_row_num,
-          diff_row_num: o.difference_row_num,
-          line_compare_result: resultWord(o.status),
-          message: o.message,
-        })),
-        line_compare_detail_count: tables.length,
-      };
-    }),
+    line_compare_overview_count: count,
+    line_compare_details: shown.map(({ db, tables }) => ({
+      source_db_name: db.source_db_name,
+      line_compare_detail: tables.map((o) => ({
+        source_table_name: o.table,
+        target_table_name: o.table,
+        source_row_num: o.source_row_num,
+        target_row_num: o.target_row_num,
+        diff_row_num: o.difference_row_num,
+        line_compare_result: resultWord(o.status),
+        message: o.message,
+      })),
+      line_compare_detail_count: tables.length,
+    })),
   };
 }
 
-function contentSection(
-  ctx: RequestContext,
-  task: TaskRecord,
-  id: string,
-  p: { offset: number; limit: number },
-) {
-  const rec = records(ctx, task).find((r) => r.id === id && (r.kind === 'contents' || r.kind === 'random'));
-  if (!rec)
-    return {
-      compare_task_id: id,
-      error_code: 'DRS.10000010',
-      error_msg: 'Task not found. Check the task ID.',
-    };
-  const dbs = dbOverviews(ctx.seed, task.id, rec, ctx.now);
-  const outcomes = tableOutcomes(ctx.seed, task.id, rec, ctx.now);
+function contentSection(ctx: RequestContext, task: TaskRecord, rec: CompareRecord, p: Page) {
+  const { count, outcomes, shown } = databasesOf(ctx, task, rec, p);
   const detail = (o: TableOutcome) => ({
     source_db_name: o.db,
     target_db_name: o.db,
@@ -311,18 +301,17 @@ function contentSection(
     });
   return {
     compare_task_id: rec.id,
-    content_compare_overview: page(dbs, p).map((d) => ({
-      source_db_name: d.source_db_name,
-      target_db_name: d.target_db_name,
-      content_compare_result: resultWord(d.status),
+    content_compare_overview: shown.map(({ db }) => ({
+      source_db_name: db.source_db_name,
+      target_db_name: db.target_db_name,
+      content_compare_result: resultWord(db.status),
     })),
-    content_compare_overview_count: dbs.length,
-    content_compare_details: page(dbs, p).map((d) => {
-      const tables = outcomes.filter((o) => o.db === d.source_db_name);
+    content_compare_overview_count: count,
+    content_compare_details: shown.map(({ db, tables }) => {
       const ok = tables.filter((o) => !o.uncomparable).map(detail);
       const un = tables.filter((o) => o.uncomparable).map(detail);
       return {
-        source_db_name: d.source_db_name,
+        source_db_name: db.source_db_name,
         content_compare_detail: ok,
         content_compare_detail_count: ok.length,
         content_uncompare_detail: un,
@@ -438,10 +427,25 @@ export const handlers: HandlerMap = {
     const p = { offset: (cur - 1) * per, limit: per };
     const answer: Record<string, unknown> = { job_id: task.id };
     if (body.object_level_compare_id)
-      answer.object_level_compare_results = objectSection(ctx, task, body.object_level_compare_id);
-    if (body.line_compare_id) answer.line_compare_results = lineSection(ctx, task, body.line_compare_id, p);
+      answer.object_level_compare_results = section(
+        ctx,
+        task,
+        body.object_level_compare_id,
+        ['objects'],
+        (rec) => objectSection(ctx, task, rec),
+      );
+    if (body.line_compare_id)
+      answer.line_compare_results = section(ctx, task, body.line_compare_id, ['lines'], (rec) =>
+        lineSection(ctx, task, rec, p),
+      );
     if (body.content_compare_id)
-      answer.content_compare_results = contentSection(ctx, task, body.content_compare_id, p);
+      answer.content_compare_results = section(
+        ctx,
+        task,
+        body.content_compare_id,
+        ['contents', 'random'],
+        (rec) => contentSection(ctx, task, rec, p),
+      );
     const all = [...records(ctx, task)].reverse();
     answer.compare_task_list_results = {
       compare_task_list: page(all, p).map((r) => {

@@ -3,9 +3,9 @@
  * Failure triggers and choices where the reference is silent: server/emulator/README.md.
  */
 import { drsError, drsMessageIn, DrsError } from '../errors.ts';
-import { requireAction, settle, statusOf } from '../lifecycle.ts';
+import { requireAction, settle, statusOf, type JobActionName } from '../lifecycle.ts';
 import { createChildren, createTaskRecord, detailItem, listItem, progressItem, taskId } from '../model.ts';
-import type { DbUseType, SpeedLimitRange, TaskRecord } from '../store.ts';
+import type { DbUseType, Phase, SpeedLimitRange, TaskRecord } from '../store.ts';
 import type { HandlerMap, RequestContext } from '../types.ts';
 import { eachJob, type ItemError } from './util.ts';
 
@@ -49,6 +49,24 @@ function simpleBatch(ctx: RequestContext, fn: (item: Json) => void, idKey = 'job
     (item, _i, e: ItemError) => ({ id: item?.[idKey] ?? '', status: 'failed', ...e }),
   );
   return { results, count: results.length };
+}
+
+/**
+ * A batch action answered `{results, count}`: each item names its task in job_id, which must offer one of
+ * `actions` (4.1.x "action list"); `apply` records the change.
+ */
+function taskActions(
+  ctx: RequestContext,
+  actions: JobActionName[],
+  apply: (t: TaskRecord, item: Json) => void,
+  status = 200,
+) {
+  const results = simpleBatch(ctx, (item) => {
+    const t = actionTask(ctx, item.job_id);
+    requireAction(t, ctx.now, ...actions);
+    apply(t, item);
+  });
+  return ok(results, status);
 }
 
 function pageOf<T>(items: T[], curPage: number, perPage: number): T[] {
@@ -340,66 +358,65 @@ function setSpeedLimits(ctx: RequestContext) {
 
 // ---------------------------------------------------------------- 4.1.11–4.1.14 actions
 function startJobs(ctx: RequestContext) {
-  const r = simpleBatch(ctx, (item) => {
-    const t = actionTask(ctx, item.job_id);
-    requireAction(t, ctx.now, 'START');
-    let scheduledAt: number | undefined;
-    if (item.start_time !== undefined && item.start_time !== null && item.start_time !== '') {
-      const ms = Number(item.start_time);
-      if (!Number.isFinite(ms) || ms < 0) throw drsError('DRS.M00202', 'start_time');
-      if (ms > ctx.now) scheduledAt = ms;
-    }
-    forFamily(ctx, t, (x) => {
-      const l = x.lifecycle;
-      l.phase = 'starting';
-      l.since = ctx.now;
-      l.scheduledAt = scheduledAt;
-      l.transferredMs = 0;
-      touch(ctx, x);
-    });
-  });
-  return ok(r, 202);
+  return taskActions(
+    ctx,
+    ['START'],
+    (t, item) => {
+      let scheduledAt: number | undefined;
+      if (item.start_time !== undefined && item.start_time !== null && item.start_time !== '') {
+        const ms = Number(item.start_time);
+        if (!Number.isFinite(ms) || ms < 0) throw drsError('DRS.M00202', 'start_time');
+        if (ms > ctx.now) scheduledAt = ms;
+      }
+      forFamily(ctx, t, (x) => {
+        const l = x.lifecycle;
+        l.phase = 'starting';
+        l.since = ctx.now;
+        l.scheduledAt = scheduledAt;
+        l.transferredMs = 0;
+        touch(ctx, x);
+      });
+    },
+    202,
+  );
 }
 
 function retryJobs(ctx: RequestContext) {
-  return ok(
-    simpleBatch(ctx, (item) => {
-      const t = actionTask(ctx, item.job_id);
-      requireAction(t, ctx.now, 'RETRY', 'CONTINUE_JOB');
-      forFamily(ctx, t, (x) => {
-        const l = x.lifecycle;
-        if (l.phase === 'failed' && l.failedStatus === 'START_JOB_FAILED') {
-          l.phase = 'starting';
-          l.scheduledAt = undefined;
-        } else l.phase = 'running';
-        l.since = ctx.now;
-        l.failAtMs = undefined;
-        l.failedStatus = undefined;
-        l.errorCode = undefined;
-        l.errorMessage = undefined;
-        l.pauseMode = undefined;
-        touch(ctx, x);
-      });
-    }),
-  );
+  return taskActions(ctx, ['RETRY', 'CONTINUE_JOB'], (t) => {
+    forFamily(ctx, t, (x) => {
+      const l = x.lifecycle;
+      if (l.phase === 'failed' && l.failedStatus === 'START_JOB_FAILED') {
+        l.phase = 'starting';
+        l.scheduledAt = undefined;
+      } else l.phase = 'running';
+      l.since = ctx.now;
+      l.failAtMs = undefined;
+      l.failedStatus = undefined;
+      l.errorCode = undefined;
+      l.errorMessage = undefined;
+      l.pauseMode = undefined;
+      touch(ctx, x);
+    });
+  });
+}
+
+/** Stops the transfer (banking the time it ran) and enters `phase` now: pausing and releasing. */
+function stopInto(ctx: RequestContext, x: TaskRecord, phase: Phase) {
+  settle(x, ctx.now);
+  const l = x.lifecycle;
+  if (l.phase === 'running') l.transferredMs += Math.max(0, ctx.now - l.since);
+  l.phase = phase;
+  l.since = ctx.now;
+  touch(ctx, x);
 }
 
 function pauseJobs(ctx: RequestContext) {
-  return ok(
-    simpleBatch(ctx, (item) => {
-      const t = actionTask(ctx, item.job_id);
-      requireAction(t, ctx.now, 'PAUSE');
-      forFamily(ctx, t, (x) => {
-        settle(x, ctx.now);
-        const l = x.lifecycle;
-        if (l.phase === 'running') l.transferredMs += Math.max(0, ctx.now - l.since);
-        l.phase = 'paused';
-        l.since = ctx.now;
-        l.pauseMode = item.pause_mode;
-        touch(ctx, x);
-      });
-    }),
-  );
+  return taskActions(ctx, ['PAUSE'], (t, item) => {
+    forFamily(ctx, t, (x) => {
+      stopInto(ctx, x, 'paused');
+      x.lifecycle.pauseMode = item.pause_mode;
+    });
+  });
 }
 
 /** Tasks that can be deleted without stopping first (4.1.14 constraints). */
@@ -428,13 +445,8 @@ function deleteJobs(ctx: RequestContext) {
       )
         throw drsError('DRS.M00304');
       forFamily(ctx, t, (x) => {
-        settle(x, ctx.now);
-        const l = x.lifecycle;
-        if (l.phase === 'running') l.transferredMs += Math.max(0, ctx.now - l.since);
-        l.phase = 'releasing';
-        l.since = ctx.now;
-        l.releaseFails = /releasefail/i.test(x.name) && item.delete_type === 'terminate';
-        touch(ctx, x);
+        stopInto(ctx, x, 'releasing');
+        x.lifecycle.releaseFails = /releasefail/i.test(x.name) && item.delete_type === 'terminate';
       });
       return;
     }
@@ -468,14 +480,10 @@ function modifyPasswords(ctx: RequestContext) {
 }
 
 function replaceDefiner(ctx: RequestContext) {
-  return ok(
-    simpleBatch(ctx, (item) => {
-      const t = actionTask(ctx, item.job_id);
-      requireAction(t, ctx.now, 'CHANGE');
-      t.config.replace_definer = item.replace_definer === true;
-      touch(ctx, t);
-    }),
-  );
+  return taskActions(ctx, ['CHANGE'], (t, item) => {
+    t.config.replace_definer = item.replace_definer === true;
+    touch(ctx, t);
+  });
 }
 
 // ---------------------------------------------------------------- 4.1.19–4.1.23 queries
@@ -784,64 +792,56 @@ function configRuleObject(c: Json): Json {
 }
 
 function setTransformation(ctx: RequestContext) {
-  return ok(
-    simpleBatch(ctx, (item) => {
-      const t = actionTask(ctx, item.job_id);
-      requireAction(t, ctx.now, 'CHANGE');
-      // 4.3.1 table 4-268: `value` is mandatory, at most 256 characters; a filter is one standard SQL condition.
-      const value = item.transformation_info?.value;
-      if (typeof value !== 'string' || value.trim() === '') throw drsError('DRS.M00201', 'value');
-      if (value.length > 256 || value.includes(';')) throw drsError('DRS.M00202', 'value');
-      // Detail (4.1.21) shows the rules as { total_count, filter_conditions: [...] }, one condition per call.
-      const prev = (t.config.data_transformation as Json)?.filter_conditions ?? [];
-      const type = item.transformation_info?.transformation_type ?? 'contentConditionalFilter';
-      // a configuration rule's value is `config`; its table is named by config_transformation (table 4-269)
-      if (type === 'configConditionalFilter' && value !== 'config') throw drsError('DRS.M00202', 'value');
-      const objects =
-        type === 'configConditionalFilter'
-          ? [configRuleObject(item.config_transformation)]
-          : (Array.isArray(item.object_info) ? item.object_info : []).map((o: Json) => {
-              // 4.3.1 example id: `lxl_test1-*-*-test_1` (database, table); table 4-267 writes `lxl_test1-*-*test_1`
-              const [, db, table] = /^(.*?)-\*-\*-?(.*)$/.exec(String(o?.id ?? '')) ?? [];
-              return {
-                id: `${String(o?.id ?? '')}-*-${type}--`,
-                db_name: db ?? '',
-                table_name: table ?? '',
-                data_transformation_type: type,
-              };
-            });
-      // "Each table has only one rule" (per kind): a new rule for a table replaces the earlier one of its kind
-      const tables = new Set(objects.map((o: Json) => `${o.db_name}.${o.table_name}`));
-      const kept = (prev as Json[]).filter(
-        (c) =>
-          (c?.transformation_info?.transformation_type ?? 'contentConditionalFilter') !== type ||
-          !(c?.data_transformation_object_infos ?? []).some((o: Json) =>
-            tables.has(`${o.db_name}.${o.table_name}`),
-          ),
-      );
-      const conditions = [
-        ...kept,
-        {
-          data_transformation_object_infos: objects,
-          transformation_info: item.transformation_info ?? {},
-          ...(item.config_transformation ? { config_transformation: item.config_transformation } : {}),
-        },
-      ];
-      t.config.data_transformation = { total_count: conditions.length, filter_conditions: conditions };
-      touch(ctx, t);
-    }),
-  );
+  return taskActions(ctx, ['CHANGE'], (t, item) => {
+    // 4.3.1 table 4-268: `value` is mandatory, at most 256 characters; a filter is one standard SQL condition.
+    const value = item.transformation_info?.value;
+    if (typeof value !== 'string' || value.trim() === '') throw drsError('DRS.M00201', 'value');
+    if (value.length > 256 || value.includes(';')) throw drsError('DRS.M00202', 'value');
+    // Detail (4.1.21) shows the rules as { total_count, filter_conditions: [...] }, one condition per call.
+    const prev = (t.config.data_transformation as Json)?.filter_conditions ?? [];
+    const type = item.transformation_info?.transformation_type ?? 'contentConditionalFilter';
+    // a configuration rule's value is `config`; its table is named by config_transformation (table 4-269)
+    if (type === 'configConditionalFilter' && value !== 'config') throw drsError('DRS.M00202', 'value');
+    const objects =
+      type === 'configConditionalFilter'
+        ? [configRuleObject(item.config_transformation)]
+        : (Array.isArray(item.object_info) ? item.object_info : []).map((o: Json) => {
+            // 4.3.1 example id: `lxl_test1-*-*-test_1` (database, table); table 4-267 writes `lxl_test1-*-*test_1`
+            const [, db, table] = /^(.*?)-\*-\*-?(.*)$/.exec(String(o?.id ?? '')) ?? [];
+            return {
+              id: `${String(o?.id ?? '')}-*-${type}--`,
+              db_name: db ?? '',
+              table_name: table ?? '',
+              data_transformation_type: type,
+            };
+          });
+    // "Each table has only one rule" (per kind): a new rule for a table replaces the earlier one of its kind
+    const tables = new Set(objects.map((o: Json) => `${o.db_name}.${o.table_name}`));
+    const kept = (prev as Json[]).filter(
+      (c) =>
+        (c?.transformation_info?.transformation_type ?? 'contentConditionalFilter') !== type ||
+        !(c?.data_transformation_object_infos ?? []).some((o: Json) =>
+          tables.has(`${o.db_name}.${o.table_name}`),
+        ),
+    );
+    const conditions = [
+      ...kept,
+      {
+        data_transformation_object_infos: objects,
+        transformation_info: item.transformation_info ?? {},
+        ...(item.config_transformation ? { config_transformation: item.config_transformation } : {}),
+      },
+    ];
+    t.config.data_transformation = { total_count: conditions.length, filter_conditions: conditions };
+    touch(ctx, t);
+  });
 }
 
 function setSyncPolicy(ctx: RequestContext) {
-  return ok(
-    simpleBatch(ctx, (item) => {
-      const t = actionTask(ctx, item.job_id);
-      requireAction(t, ctx.now, 'CHANGE');
-      for (const k of Object.keys(item)) if (k !== 'job_id') t.config[k] = item[k];
-      touch(ctx, t);
-    }),
-  );
+  return taskActions(ctx, ['CHANGE'], (t, item) => {
+    for (const k of Object.keys(item)) if (k !== 'job_id') t.config[k] = item[k];
+    touch(ctx, t);
+  });
 }
 
 // ---------------------------------------------------------------- 4.4.1 switchover
