@@ -1,16 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext } from '@playwright/test';
-import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect, test } from './fixtures';
-
-/** Adds one task to the emulator's project (control API); returns its id. */
-async function addTask(request: APIRequestContext, spec: Record<string, unknown>): Promise<string> {
-  const response = await request.post('/__emulator/tasks', {
-    data: { project_id: EMULATOR_PROJECT_ID, tasks: [spec] },
-  });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
-}
+import { addTask, drs, expectAxeCleanInBothSchemes, FIRST_RENDER } from './support';
 
 test.describe('pre-check page', () => {
   test.beforeEach(({ emulator, consoleErrors }) => {
@@ -29,10 +18,9 @@ test.describe('pre-check page', () => {
       db_use_type: 'migration',
     });
     await page.goto(`/tasks/${id}/precheck`);
-    // the first page of a cold dev server can take a while on a loaded machine
-    await expect(page.getByRole('heading', { name: 'Pre-check: e2e-precheck-fail' })).toBeVisible({
-      timeout: 15_000,
-    });
+    await expect(page.getByRole('heading', { name: 'Pre-check: e2e-precheck-fail' })).toBeVisible(
+      FIRST_RENDER,
+    );
     await expect(page.getByTestId('precheck-not-run')).toBeVisible();
     const start = page.getByTestId('precheck-start');
     await expect(start).toBeDisabled();
@@ -54,30 +42,25 @@ test.describe('pre-check page', () => {
     await expect(page).toHaveURL(/pcFilter=FAILED/);
     await expect(page.locator('[data-testid="precheck-item"][data-result="PASSED"]')).toHaveCount(0);
 
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      expect(
-        axe.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-      ).toEqual([]);
-    }
+    await expectAxeCleanInBothSchemes(page, 'failed items, filtered');
 
     // the DBA fixes the source (here: the emulator's trigger is removed from the description), then re-runs
-    const fix = await request.put('/api/jobs/batch-modification', {
-      data: { jobs: [{ job_id: id, description: 'fixed' }] },
-    });
-    expect(fix.ok()).toBe(true);
+    await drs(request, 'PUT', '/jobs/batch-modification', { jobs: [{ job_id: id, description: 'fixed' }] });
     await page.getByTestId('precheck-run').click();
     await expect(verdict).toHaveAttribute('data-verdict', 'passed', { timeout: 20_000 });
     await expect(page.getByTestId('precheck-pass-rate')).toContainText('100%');
     await expect(start).toBeEnabled();
     await start.click();
     await expect(page.getByTestId('precheck-action-done')).toBeVisible();
-    const status = await request.post('/api/jobs/batch-status', { data: { jobs: [id] } });
-    const body = (await status.json()) as { results: Array<{ status: string }> };
-    expect(body.results[0]!.status).not.toBe('CONFIGURATION');
+    const { results } = await drs<{ results: Array<{ status: string }> }>(
+      request,
+      'POST',
+      '/jobs/batch-status',
+      {
+        jobs: [id],
+      },
+    );
+    expect(results[0]!.status).not.toBe('CONFIGURATION');
   });
 
   test('alarms must be acknowledged before the start', async ({ page, request }) => {
@@ -100,9 +83,7 @@ test.describe('pre-check page', () => {
 
     // a reload keeps the acknowledgement of this run
     await page.reload();
-    await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm', {
-      timeout: 15_000,
-    });
+    await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm', FIRST_RENDER);
     await expect(ack).toBeChecked();
     await expect(start).toBeEnabled();
 

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { FIRST_RENDER } from './support';
 
 test('a failing background refresh notifies once per failure episode, not once per poll', async ({
   page,
@@ -10,7 +11,7 @@ test('a failing background refresh notifies once per failure episode, not once p
   consoleErrors.allow(/status of 503/);
   await page.clock.install();
   await page.goto('/tasks');
-  await expect(page.getByTestId('task-row').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('task-row').first()).toBeVisible(FIRST_RENDER);
 
   // Every task-list request now fails with 503 DRS.M00004.
   await emulator.fault({ path: '*/jobs', method: 'POST', status5xxRate: 1, status5xx: 503 });

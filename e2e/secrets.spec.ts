@@ -4,6 +4,7 @@
  * the IAM tokens it issued (the proxy's included) that occur in the text — without ever revealing one.
  */
 import { expect, test } from './fixtures';
+import { FIRST_RENDER } from './support';
 
 test('no IAM token reaches the browser: responses, storage, cookies and DOM are clean', async ({
   page,
@@ -26,13 +27,17 @@ test('no IAM token reaches the browser: responses, storage, cookies and DOM are 
   });
 
   await page.goto('/tasks');
-  await expect(page.getByTestId('task-table').or(page.getByRole('table')).first()).toBeVisible();
+  await expect(page.getByTestId('task-table').or(page.getByRole('table')).first()).toBeVisible(FIRST_RENDER);
   await page
     .getByRole('link', { name: /DR monitoring|容灾监控/ })
     .first()
     .click();
+  // the DR wall's own calls are answered (and checked) before going back
+  await expect(page.getByRole('heading', { level: 2, name: /DR monitoring|容灾监控/ })).toBeVisible(
+    FIRST_RENDER,
+  );
   await page.goto('/tasks');
-  await expect(page.getByRole('table').first()).toBeVisible();
+  await expect(page.getByRole('table').first()).toBeVisible(FIRST_RENDER);
 
   const kept = await page.evaluate(() => ({
     local: JSON.stringify({ ...localStorage }),

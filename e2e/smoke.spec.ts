@@ -1,13 +1,14 @@
 import { expect, test } from './fixtures';
 import { ShellPage } from './pages/shell';
 import { TasksPage } from './pages/tasks';
+import { drs, FIRST_RENDER } from './support';
 
 test.describe('smoke', () => {
   test('the shell loads with no console errors and the mode badge reads Emulator', async ({ page }) => {
     const shell = new ShellPage(page);
     await page.goto('/');
     await expect(page).toHaveURL(/\/tasks$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'DRS Console' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'DRS Console' })).toBeVisible(FIRST_RENDER);
     await expect(shell.modeBadge).toHaveText('Emulator');
     await expect(shell.heading('Tasks')).toBeVisible();
     await expect(page).toHaveTitle('Tasks · DRS Console');
@@ -16,6 +17,7 @@ test.describe('smoke', () => {
   test('navigation reaches each section, and unknown paths show the 404 page', async ({ page }) => {
     const shell = new ShellPage(page);
     await page.goto('/tasks');
+    await expect(shell.heading('Tasks')).toBeVisible(FIRST_RENDER);
     for (const [link, path] of [
       ['Create task', '/create'],
       ['Comparisons', '/comparisons'],
@@ -24,11 +26,12 @@ test.describe('smoke', () => {
     ] as const) {
       await shell.navLink(link).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));
-      await expect(shell.heading(link)).toBeVisible();
+      // each section is a lazy page: its first render
+      await expect(shell.heading(link)).toBeVisible(FIRST_RENDER);
       await expect(shell.navLink(link)).toHaveAttribute('data-active', 'true');
     }
     await page.goto('/no/such/page');
-    await expect(shell.heading('Page not found')).toBeVisible();
+    await expect(shell.heading('Page not found')).toBeVisible(FIRST_RENDER);
     await page.getByRole('link', { name: 'Go to the task list' }).click();
     await expect(page).toHaveURL(/\/tasks$/);
   });
@@ -36,7 +39,7 @@ test.describe('smoke', () => {
   test('the skip link and the navigation work from the keyboard', async ({ page }) => {
     const shell = new ShellPage(page);
     await page.goto('/tasks');
-    await expect(shell.heading('Tasks')).toBeVisible();
+    await expect(shell.heading('Tasks')).toBeVisible(FIRST_RENDER);
     await page.keyboard.press('Tab');
     await expect(shell.skipLink).toBeFocused();
     await expect(shell.skipLink).toBeInViewport();
@@ -50,7 +53,7 @@ test.describe('smoke', () => {
   test('the language switch changes the UI and the X-Language the service receives', async ({ page }) => {
     const shell = new ShellPage(page);
     await page.goto('/tasks');
-    await expect(shell.heading('Tasks')).toBeVisible();
+    await expect(shell.heading('Tasks')).toBeVisible(FIRST_RENDER);
     const refetch = page.waitForRequest(
       (req) =>
         req.method() === 'POST' &&
@@ -64,7 +67,7 @@ test.describe('smoke', () => {
     await refetch;
     // The choice is remembered.
     await page.reload();
-    await expect(shell.heading('任务')).toBeVisible();
+    await expect(shell.heading('任务')).toBeVisible(FIRST_RENDER);
   });
 
   test('the task list shows the seeded tasks, with pagination in the URL', async ({
@@ -82,13 +85,16 @@ test.describe('smoke', () => {
       net_type: '',
       status: '',
     };
-    const api = await request.post('/api/jobs', { data: body });
-    expect(api.ok()).toBe(true);
-    const seeded = (await api.json()) as { total_record: number; jobs: Array<{ id: string; name: string }> };
+    const seeded = await drs<{ total_record: number; jobs: Array<{ id: string; name: string }> }>(
+      request,
+      'POST',
+      '/jobs',
+      body,
+    );
     expect(seeded.jobs.length).toBeGreaterThan(0);
 
     await tasks.goto('?size=10');
-    await expect(tasks.rows).toHaveCount(seeded.jobs.length);
+    await expect(tasks.rows).toHaveCount(seeded.jobs.length, FIRST_RENDER);
     await expect(tasks.rows.first()).toHaveAttribute('data-job-id', seeded.jobs[0]!.id);
     await expect(tasks.rows.first()).toContainText(seeded.jobs[0]!.name);
     await expect(tasks.status(tasks.rows.first())).not.toHaveText('');
@@ -97,8 +103,10 @@ test.describe('smoke', () => {
     expect(seeded.total_record).toBeGreaterThan(10);
     await tasks.goToPage(2);
     await expect(page).toHaveURL(/[?&]page=2/);
-    const second = await request.post('/api/jobs', { data: { ...body, cur_page: 2 } });
-    const page2 = (await second.json()) as { jobs: Array<{ id: string }> };
+    const page2 = await drs<{ jobs: Array<{ id: string }> }>(request, 'POST', '/jobs', {
+      ...body,
+      cur_page: 2,
+    });
     await expect(tasks.rows.first()).toHaveAttribute('data-job-id', page2.jobs[0]!.id);
   });
 });

@@ -1,35 +1,19 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { EMULATOR_PROJECT_ID } from '../server/config';
 import { expect, test } from './fixtures';
-
-/** Adds tasks to the emulator's project in the given statuses; returns their ids in order. */
-async function addTasks(
-  request: APIRequestContext,
-  tasks: Array<{ name: string; status: string; task_type?: string }>,
-): Promise<string[]> {
-  const response = await request.post('/__emulator/tasks', {
-    data: { project_id: EMULATOR_PROJECT_ID, tasks },
-  });
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as { tasks: Array<{ id: string }> };
-  return body.tasks.map((t) => t.id);
-}
+import { expectOverlappingRangesRefused } from './pages/speed-limits';
+import { addTask, addTasks, drs, expectAxeClean, FIRST_RENDER } from './support';
 
 /** What the service returns for a list request (through the same proxy the page uses). */
 async function listIds(request: APIRequestContext, body: Record<string, unknown>): Promise<string[]> {
-  const response = await request.post('/api/jobs', {
-    data: {
-      db_use_type: 'migration',
-      cur_page: 1,
-      per_page: 20,
-      engine_type: '',
-      net_type: '',
-      status: '',
-      ...body,
-    },
+  const data = await drs<{ jobs: Array<{ id: string }> }>(request, 'POST', '/jobs', {
+    db_use_type: 'migration',
+    cur_page: 1,
+    per_page: 20,
+    engine_type: '',
+    net_type: '',
+    status: '',
+    ...body,
   });
-  const data = (await response.json()) as { jobs: Array<{ id: string }> };
   return data.jobs.map((j) => j.id);
 }
 
@@ -48,7 +32,7 @@ test.describe('task list', () => {
     request,
   }) => {
     await page.goto('/tasks?size=10');
-    await expect(page.getByTestId('task-row')).toHaveCount(10);
+    await expect(page.getByTestId('task-row')).toHaveCount(10, FIRST_RENDER);
     expect(await rowIds(page)).toEqual(await listIds(request, { per_page: 10 }));
 
     await page.getByRole('button', { name: '2', exact: true }).click();
@@ -78,7 +62,11 @@ test.describe('task list', () => {
     await expect.poll(() => rowIds(page)).toEqual(sync);
     await page.reload();
     expect(page.url()).toBe(url);
-    await expect(page.getByRole('tab', { name: /Synchronization/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: /Synchronization/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+      FIRST_RENDER,
+    );
     await expect(page.getByTestId('filter-net')).toHaveValue('eip');
     await expect.poll(() => rowIds(page)).toEqual(sync);
   });
@@ -99,13 +87,13 @@ test.describe('task list', () => {
 
   test('a status change shows up live, keeping the selection', async ({ page, request, emulator }) => {
     await emulator.setSpeed(0);
-    const [id] = await addTasks(request, [{ name: 'e2e-live-start', status: 'STARTJOBING' }]);
+    const id = await addTask(request, { name: 'e2e-live-start', status: 'STARTJOBING' });
     await page.goto('/tasks?name=e2e-live');
-    await expect(statusOf(page, id!)).toHaveAttribute('data-status', 'STARTJOBING');
+    await expect(statusOf(page, id)).toHaveAttribute('data-status', 'STARTJOBING', FIRST_RENDER);
     await page.getByRole('checkbox', { name: 'Select task e2e-live-start' }).check();
     await emulator.advanceClock(30_000);
     // no reload: the 5 s batch-status refresh brings the new status
-    await expect(statusOf(page, id!)).toHaveAttribute('data-status', 'FULL_TRANSFER_STARTED', {
+    await expect(statusOf(page, id)).toHaveAttribute('data-status', 'FULL_TRANSFER_STARTED', {
       timeout: 12_000,
     });
     await expect(page.getByRole('checkbox', { name: 'Select task e2e-live-start' })).toBeChecked();
@@ -118,7 +106,7 @@ test.describe('task list', () => {
       { name: 'e2e-pause-c', status: 'CONFIGURATION' },
     ]);
     await page.goto('/tasks?name=e2e-pause');
-    await expect(page.getByTestId('task-row')).toHaveCount(3);
+    await expect(page.getByTestId('task-row')).toHaveCount(3, FIRST_RENDER);
     await page.getByTestId('task-select-all').check();
     await page.getByTestId('task-action-bar').getByRole('button', { name: 'Pause' }).click();
     const dialog = page.getByRole('dialog');
@@ -138,7 +126,7 @@ test.describe('task list', () => {
   });
 
   test('delete asks for the typed word, then the task is gone', async ({ page, request }) => {
-    await addTasks(request, [{ name: 'e2e-delete-me', status: 'RELEASE_RESOURCE_COMPLETE' }]);
+    await addTask(request, { name: 'e2e-delete-me', status: 'RELEASE_RESOURCE_COMPLETE' });
     await page.goto('/tasks?name=e2e-delete-me');
     await page.getByRole('checkbox', { name: 'Select task e2e-delete-me' }).check();
     await page.getByTestId('task-action-bar').getByRole('button', { name: 'Delete' }).click();
@@ -151,22 +139,15 @@ test.describe('task list', () => {
   });
 
   test('an overlapping speed-limit schedule is refused with the reason', async ({ page, request }) => {
-    await addTasks(request, [
-      { name: 'e2e-speed', status: 'FULL_TRANSFER_STARTED', task_type: 'FULL_INCR_TRANS' },
-    ]);
+    await addTask(request, {
+      name: 'e2e-speed',
+      status: 'FULL_TRANSFER_STARTED',
+      task_type: 'FULL_INCR_TRANS',
+    });
     await page.goto('/tasks?name=e2e-speed');
     await page.getByRole('checkbox', { name: 'Select task e2e-speed' }).check();
     await page.getByTestId('task-action-bar').getByRole('button', { name: 'Speed limits' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Add time range' }).click();
-    await dialog.getByLabel('Range 1 To (UTC)').selectOption('5');
-    await dialog.getByRole('button', { name: 'Add time range' }).click();
-    await dialog.getByLabel('Range 2 From (UTC)').selectOption('3');
-    await expect(dialog.getByTestId('speed-range-error')).toHaveText(
-      'Overlaps range 1: ranges may not cover the same hour.',
-    );
-    await dialog.getByTestId('action-submit').click();
-    await expect(page.getByTestId('action-outcome')).toHaveCount(0);
+    const dialog = await expectOverlappingRangesRefused(page);
     await dialog.getByLabel('Range 2 From (UTC)').selectOption('6');
     await dialog.getByLabel('Range 2 To (UTC)').selectOption('9');
     await dialog.getByLabel('Range 2 Speed (MB/s)').fill('0');
@@ -190,45 +171,35 @@ for (const scheme of ['light', 'dark'] as const) {
     }) => {
       test.skip(!emulator.available, 'needs the emulator control API');
       test.setTimeout(90_000);
-      const axe = async () => {
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          .exclude('.tsqd-parent-container')
-          .analyze();
-        return results.violations.map((v) => ({
-          id: v.id,
-          nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.any[0]?.message ?? ''}`).slice(0, 5),
-        }));
-      };
       await addTasks(request, [
         { name: 'e2e-a11y-run', status: 'FULL_TRANSFER_STARTED', task_type: 'FULL_INCR_TRANS' },
         { name: 'e2e-a11y-cfg', status: 'CONFIGURATION' },
       ]);
       await page.goto('/tasks?name=e2e-a11y');
-      await expect(page.getByTestId('task-row')).toHaveCount(2);
+      await expect(page.getByTestId('task-row')).toHaveCount(2, FIRST_RENDER);
       await page.getByTestId('task-select-all').check();
       await page.getByTestId('task-action-bar').getByRole('button', { name: 'Pause' }).click();
       await page.getByRole('dialog').getByTestId('action-submit').click();
       await expect(page.getByTestId('action-outcome')).toBeVisible();
-      expect(await axe()).toEqual([]);
+      await expectAxeClean(page, 'selection and outcome');
 
       await page.goto('/tasks?name=e2e-a11y-run');
-      await expect(page.getByTestId('task-row')).toHaveCount(1);
+      await expect(page.getByTestId('task-row')).toHaveCount(1, FIRST_RENDER);
       await page.getByTestId('task-select-all').check();
       await page.getByTestId('task-action-bar').getByRole('button', { name: 'Stop' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
-      expect(await axe()).toEqual([]);
+      await expectAxeClean(page, 'stop dialog');
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toHaveCount(0);
 
       await page.goto('/tasks?scenario=cloudDataGuard');
-      await expect(page.getByTestId('task-row').first()).toBeVisible();
+      await expect(page.getByTestId('task-row').first()).toBeVisible(FIRST_RENDER);
       const expand = page.getByTestId('task-expand').first();
       if (await expand.count()) {
         await expand.click();
         await expect(page.getByTestId('task-child-row').first()).toBeVisible();
       }
-      expect(await axe()).toEqual([]);
+      await expectAxeClean(page, 'DR tasks, one expanded');
     });
   });
 }

@@ -1,11 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { EMULATOR_PROJECT_ID } from '../server/config';
+import type { Locator, Page } from '@playwright/test';
+import { BATCH_SUBNET_ID as SUBNET } from './data/batch-jobs';
 import { expect, test, type EmulatorControl } from './fixtures';
+import { addTask, expectAxeClean, FIRST_RENDER } from './support';
 
 /** Wizard flows against the emulator (creation 5 s, pre-check 6 s of emulated time: the clock is advanced). */
-
-const SUBNET = '352ad828-3467-4f03-987a-c55a5a9dd417';
 
 async function fillBasics(page: Page, name: string) {
   await page.getByLabel(/Task name/).fill(name);
@@ -74,8 +72,7 @@ test('MySQL migration end to end to a started task, surviving a reload mid-wizar
   // reload on step 1: the input is still there
   page.once('dialog', (d) => void d.accept());
   await page.reload();
-  // a full page load of the dev server: slow on a loaded machine
-  await expect(page.getByLabel(/Task name/)).toHaveValue('e2e-mysql-mig', { timeout: 15_000 });
+  await expect(page.getByLabel(/Task name/)).toHaveValue('e2e-mysql-mig', FIRST_RENDER);
   await expect(page.getByLabel(/DRS subnet ID/)).toHaveValue(SUBNET);
 
   const id = await createAndWait(page, emulator);
@@ -84,9 +81,10 @@ test('MySQL migration end to end to a started task, surviving a reload mid-wizar
   await fillConnection(so, '10.0.0.5', 'root', 'Secret-123');
   page.once('dialog', (d) => void d.accept());
   await page.reload();
-  await expect(page.getByTestId('conn-so').getByLabel(/Host or IP address/)).toHaveValue('10.0.0.5', {
-    timeout: 15_000,
-  });
+  await expect(page.getByTestId('conn-so').getByLabel(/Host or IP address/)).toHaveValue(
+    '10.0.0.5',
+    FIRST_RENDER,
+  );
   await expect(page.getByTestId('conn-so').getByLabel(/^Password/)).toHaveValue('');
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('Secret-123');
 
@@ -176,7 +174,7 @@ test('FAILED pre-check items block the start; after fixing the connection the re
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
   // the stepper does not offer the confirm step either
   await page.goto(`/create/${id}/confirm`);
-  await expect(page).not.toHaveURL(/\/confirm$/);
+  await expect(page).not.toHaveURL(/\/confirm$/, FIRST_RENDER);
 
   // fix: a privileged source user, tested and saved again
   await page.goto(`/create/${id}/connections`);
@@ -197,25 +195,14 @@ test('FAILED pre-check items block the start; after fixing the connection the re
 
 test('resume a half-configured task at the step it reached', async ({ page, request, emulator }) => {
   await emulator.setSpeed(0);
-  const answer = await request.post('/__emulator/tasks', {
-    data: { project_id: EMULATOR_PROJECT_ID, tasks: [{ name: 'e2e-resume', db_use_type: 'migration' }] },
-  });
-  const id = ((await answer.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
+  const id = await addTask(request, { name: 'e2e-resume', db_use_type: 'migration' });
   // From the task list: the half-configured task offers "Continue setup".
   await page.goto(`/tasks?name=${id}`);
   const row = page.locator(`[data-testid="task-row"][data-job-id="${id}"]`);
   await row.getByRole('link', { name: 'Continue setup' }).click();
   await expect(page).toHaveURL(new RegExp(`/create/${id}/objects$`));
-  await expect(page.getByRole('heading', { name: 'Configure task e2e-resume' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Configure task e2e-resume' })).toBeVisible(FIRST_RENDER);
 });
-
-async function addTask(request: APIRequestContext, spec: Record<string, unknown>): Promise<string> {
-  const answer = await request.post('/__emulator/tasks', {
-    data: { project_id: EMULATOR_PROJECT_ID, tasks: [spec] },
-  });
-  expect(answer.ok()).toBe(true);
-  return ((await answer.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
-}
 
 test('configuration rules (4.3.1): saved, shown again; unsaved edits ask before leaving and survive a reload', async ({
   page,
@@ -252,7 +239,7 @@ test('configuration rules (4.3.1): saved, shown again; unsaved edits ask before 
   // a reload keeps the unsaved change
   page.once('dialog', (d) => void d.accept());
   await page.reload();
-  await expect(rule.getByLabel('Filtering criteria')).toHaveValue("code = 'EU'", { timeout: 15_000 });
+  await expect(rule.getByLabel('Filtering criteria')).toHaveValue("code = 'EU'", FIRST_RENDER);
   await save.click();
   await expect(rules.getByText('1 configuration rule is saved.')).toBeVisible();
   // saved: no question; coming back shows the saved rule (re-read from batch-detail)
@@ -289,9 +276,7 @@ test('pre-check step: the alarm acknowledgement survives a reload, without a new
     if (new URL(r.url()).pathname === '/api/jobs/batch-precheck' && r.method() === 'POST') runs += 1;
   });
   await page.reload();
-  await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm', {
-    timeout: 15_000,
-  });
+  await expect(page.getByTestId('precheck-verdict')).toHaveAttribute('data-verdict', 'alarm', FIRST_RENDER);
   await expect(page.getByRole('checkbox', { name: /I have read/ })).toBeChecked();
   await expect(next).toBeEnabled();
   // to the confirm step and back: the same run, still acknowledged
@@ -305,35 +290,21 @@ test('pre-check step: the alarm acknowledgement survives a reload, without a new
 for (const scheme of ['light', 'dark'] as const) {
   test(`wizard steps have no WCAG A/AA violations (${scheme})`, async ({ page, request }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    const answer = await request.post('/__emulator/tasks', {
-      data: { project_id: EMULATOR_PROJECT_ID, tasks: [{ name: 'e2e-a11y', db_use_type: 'sync' }] },
-    });
-    const id = ((await answer.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
-    const check = async () => {
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .exclude('.tsqd-parent-container')
-        .analyze();
-      return results.violations.map((v) => ({
-        id: v.id,
-        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
-      }));
-    };
+    const id = await addTask(request, { name: 'e2e-a11y', db_use_type: 'sync' });
     await page.goto('/create');
     await page.getByRole('button', { name: 'Create task' }).click(); // errors shown at the fields
     await expect(page.getByText('The name must be 4 to 50 characters long.')).toBeVisible();
-    expect(await check()).toEqual([]);
+    await expectAxeClean(page, `basics with field errors (${scheme})`);
     await page.goto(`/create/${id}/connections`);
-    // a full page load of the dev server: slow on a loaded machine
-    await expect(page.getByTestId('conn-so')).toBeVisible({ timeout: 15_000 });
-    expect(await check()).toEqual([]);
+    await expect(page.getByTestId('conn-so')).toBeVisible(FIRST_RENDER);
+    await expectAxeClean(page, `connections (${scheme})`);
     await page.goto(`/create/${id}/objects`);
     await page.locator('label', { hasText: 'Chosen databases and tables' }).click();
     await page.getByLabel(/Add databases and tables/).fill('shop\nsales.orders');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('button', { name: 'Show tables of sales' }).click();
     await expect(page.getByLabel('Select table sales.orders')).toBeVisible();
-    expect(await check()).toEqual([]);
+    await expectAxeClean(page, `objects (${scheme})`);
     // processing (sync): row filters with their field errors shown, and the sync policy
     await page.getByRole('button', { name: 'Save objects and continue' }).click();
     await expect(page).toHaveURL(/\/processing$/);
@@ -343,6 +314,6 @@ for (const scheme of ['light', 'dark'] as const) {
     const configRules = page.getByTestId('config-rules');
     await configRules.getByRole('button', { name: 'Save configuration rules' }).click();
     await expect(configRules.getByText('Required.')).toHaveCount(6);
-    expect(await check()).toEqual([]);
+    await expectAxeClean(page, `processing with field errors (${scheme})`);
   });
 }
