@@ -182,7 +182,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
         return;
       }
       const target = new URL(`${opts.endpoint}/v3/${encodeURIComponent(opts.projectId)}${sub}${query}`);
-      void forwardApi(req, res, method, target, addNote);
+      void forward(req, res, method, target, addNote, true);
       return;
     }
     // /__emulator/... (emulator mode only): no token, same hygiene.
@@ -191,7 +191,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
       return;
     }
     const target = new URL(`${opts.emulatorUrl}${path}${query}`);
-    void forwardPlain(req, res, method, target, addNote);
+    void forward(req, res, method, target, addNote, false);
   }
 
   function abortSignal(res: ServerResponse): AbortSignal {
@@ -256,12 +256,17 @@ export function createProxy(opts: ProxyOptions): Proxy {
     return send({ url, method, headers, body, timeoutMs, agents, signal, onRetry });
   }
 
-  async function forwardApi(
+  /**
+   * Forwards one request. `withToken` (the DRS API): the X-Auth-Token is injected, and a token rejection refreshes
+   * the token and replays an idempotent request once. Without (the emulator's control API): sent as it is.
+   */
+  async function forward(
     req: IncomingMessage,
     res: ServerResponse,
     method: string,
     target: URL,
     addNote: (note: string) => void,
+    withToken: boolean,
   ) {
     const signal = abortSignal(res);
     try {
@@ -269,22 +274,16 @@ export function createProxy(opts: ProxyOptions): Proxy {
       const replayable = REPLAYABLE.has(method) && body.kind !== 'stream';
 
       const attempt = async () => {
-        const token = await opts.tokens.get();
-        const up = await sendUp(
-          target,
-          method,
-          headersFor(req, { 'x-auth-token': token }),
-          body,
-          signal,
-          addNote,
-        );
+        const token = withToken ? await opts.tokens.get() : '';
+        const credentials: Record<string, string> = withToken ? { 'x-auth-token': token } : {};
+        const up = await sendUp(target, method, headersFor(req, credentials), body, signal, addNote);
         const status = up.statusCode ?? 502;
-        const errorBody = status === 401 || status === 403 ? await readSmall(up) : undefined;
+        const errorBody = withToken && (status === 401 || status === 403) ? await readSmall(up) : undefined;
         return { token, up, status, errorBody };
       };
 
       const first = await attempt();
-      if (!isTokenRejection(first.status, first.errorBody) || !opts.tokens.refreshable) {
+      if (!withToken || !isTokenRejection(first.status, first.errorBody) || !opts.tokens.refreshable) {
         pipeResponse(first.up, res, first.errorBody);
         return;
       }
@@ -299,24 +298,6 @@ export function createProxy(opts: ProxyOptions): Proxy {
       addNote(' (token refreshed, replayed)');
       if (isTokenRejection(second.status, second.errorBody)) opts.tokens.invalidate(second.token);
       pipeResponse(second.up, res, second.errorBody);
-    } catch (err) {
-      if (signal.aborted) return;
-      upstreamFailure(res, err);
-    }
-  }
-
-  async function forwardPlain(
-    req: IncomingMessage,
-    res: ServerResponse,
-    method: string,
-    target: URL,
-    addNote: (note: string) => void,
-  ) {
-    const signal = abortSignal(res);
-    try {
-      const body = await readBody(req, replayLimit);
-      const up = await sendUp(target, method, headersFor(req, {}), body, signal, addNote);
-      pipeResponse(up, res);
     } catch (err) {
       if (signal.aborted) return;
       upstreamFailure(res, err);

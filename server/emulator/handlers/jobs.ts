@@ -144,26 +144,31 @@ export function connectionOutcome(item: Json): string | undefined {
   return undefined;
 }
 
+/** A connection test's result (4.1.2 / 4.1.3): success, or the failure `code` with its message. */
+function connectionResult(ctx: RequestContext, t: TaskRecord, code: string | undefined) {
+  if (!code) return { id: t.id, status: 'true', success: true };
+  return {
+    id: t.id,
+    status: 'false',
+    success: false,
+    error_code: code,
+    error_msg: drsMessageIn(ctx.language, code),
+  };
+}
+
 function testConnections(ctx: RequestContext) {
   const results = eachJob<Json, Json>(
     ctx,
     (item) => {
       const t = actionTask(ctx, item.id);
       const code = connectionOutcome(item);
-      if (code)
-        return {
-          id: t.id,
-          status: 'false',
-          success: false,
-          error_code: code,
-          error_msg: drsMessageIn(ctx.language, code),
-        };
+      if (code) return connectionResult(ctx, t, code);
       // remember what was tested: a Terraform-style client sends the endpoints again in batch-modification
       const side = item.end_point_type === 'ta' ? 'targetEndpoint' : 'sourceEndpoint';
       const { id: _id, end_point_type: _e, ...endpoint } = item;
       t[side] = { ...t[side], ...endpoint };
       touch(ctx, t);
-      return { id: t.id, status: 'true', success: true };
+      return connectionResult(ctx, t, undefined);
     },
     (item, _i, e) => ({ id: item?.id ?? '', status: 'false', success: false, ...e }),
   );
@@ -205,16 +210,7 @@ function testClusterConnections(ctx: RequestContext) {
     ctx,
     (item) => {
       const t = actionTask(ctx, item.job_id ?? item.id);
-      const code = clusterEndpoints(item.property).map(connectionOutcome).find(Boolean);
-      if (code)
-        return {
-          id: t.id,
-          status: 'false',
-          success: false,
-          error_code: code,
-          error_msg: drsMessageIn(ctx.language, code),
-        };
-      return { id: t.id, status: 'true', success: true };
+      return connectionResult(ctx, t, clusterEndpoints(item.property).map(connectionOutcome).find(Boolean));
     },
     (item, _i, e) => ({ id: item?.job_id ?? item?.id ?? '', status: 'false', success: false, ...e }),
   );
