@@ -1,7 +1,7 @@
-import { Alert, NativeSelect, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Select, Stack, Text, Title } from '@mantine/core';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
 import { pollUntil } from '../../../../lib/api';
 import { useDocumentTitle } from '../../../../lib/useDocumentTitle';
@@ -14,10 +14,9 @@ import {
   mergeHistory,
   type HistoryRun,
 } from '../../model/history';
-import { VERDICTS } from '../../model/verdict';
+import { HistoryFilters, HistoryLoading, useHistorySearch } from './HistoryFilters';
 import { HistoryTable, type HistoryRow } from './HistoryTable';
-import { kindKey } from './RunBadges';
-import { parseHistorySearch, RUN_KINDS, withHistorySearch, type HistorySearch } from './searchParams';
+import { matchesHistorySearch } from './searchParams';
 import { historyListQuery, useRunVerdicts } from './useComparisonHistory';
 
 /** Tasks whose histories are read (the most recently created ones that may have comparisons). */
@@ -57,10 +56,7 @@ export function AllComparisonsView() {
   useDocumentTitle(t('comparisonHistory.allTitle'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const search = parseHistorySearch(params);
-  const setSearch = (patch: Partial<HistorySearch>) =>
-    setParams(withHistorySearch(params, { ...search, ...patch }), { replace: true });
+  const [search, setSearch] = useHistorySearch();
 
   const migration = useQuery(listJobsQuery(listRequest('migration')));
   const sync = useQuery(listJobsQuery(listRequest('sync')));
@@ -111,11 +107,7 @@ export function AllComparisonsView() {
   );
   const rows = latest.data?.rows ?? [];
   const verdicts = useRunVerdicts(rows.map((r) => ({ jobId: r.taskId, run: r.run })));
-  const shown = rows.filter(
-    (r) =>
-      (!search.type || r.run.kind === search.type) &&
-      (!search.verdict || verdicts.get(r.run.id)?.verdict === search.verdict),
-  );
+  const shown = rows.filter((r) => matchesHistorySearch(r.run, search, verdicts));
 
   const listError = lists.find((q) => q.isError && !q.data)?.error;
   const pickerData = SCENARIOS.map((scenario, i) => ({
@@ -150,10 +142,7 @@ export function AllComparisonsView() {
       {listError ? (
         <DrsErrorAlert error={listError} onRetry={() => void Promise.all(lists.map((q) => q.refetch()))} />
       ) : lists.some((q) => q.isPending) || latest.isPending ? (
-        <Stack gap="xs" aria-busy="true">
-          <Text size="sm">{t('common.loading')}</Text>
-          <Skeleton h={120} />
-        </Stack>
+        <HistoryLoading />
       ) : latest.isError ? (
         <DrsErrorAlert error={latest.error} onRetry={() => void latest.refetch()} />
       ) : (
@@ -178,33 +167,11 @@ export function AllComparisonsView() {
             </Alert>
           ) : (
             <>
-              <Group gap="sm" align="flex-end">
-                <NativeSelect
-                  label={t('comparisonHistory.filter.type')}
-                  value={search.type}
-                  onChange={(e) => setSearch({ type: e.currentTarget.value as HistorySearch['type'] })}
-                  data={[
-                    { value: '', label: t('comparisonHistory.filter.all') },
-                    ...RUN_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) })),
-                  ]}
-                  w={220}
-                  data-testid="filter-type"
-                />
-                <NativeSelect
-                  label={t('comparisonHistory.filter.verdict')}
-                  value={search.verdict}
-                  onChange={(e) => setSearch({ verdict: e.currentTarget.value as HistorySearch['verdict'] })}
-                  data={[
-                    { value: '', label: t('comparisonHistory.filter.all') },
-                    ...VERDICTS.map((v) => ({ value: v, label: t(`comparisonReport.verdict.${v}`) })),
-                  ]}
-                  w={220}
-                  data-testid="filter-verdict"
-                />
+              <HistoryFilters search={search} onChange={setSearch}>
                 <Text size="sm" c="dimmed" role="status" data-testid="history-count">
                   {t('comparisonHistory.allCount', { count: shown.length, tasks: latest.data?.read ?? 0 })}
                 </Text>
-              </Group>
+              </HistoryFilters>
               {shown.length === 0 ? (
                 <Text size="sm" data-testid="history-filtered-empty">
                   {t('comparisonHistory.filteredEmpty')}

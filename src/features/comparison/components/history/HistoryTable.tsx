@@ -1,7 +1,7 @@
 import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/ScrollArea.css';
 import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../../lib/format';
@@ -198,30 +198,45 @@ const RunRow = memo(function RunRow({
             {t('comparisonHistory.report')}
           </Anchor>
           {onStartNow && isScheduledRun(run) && run.kind !== 'objects' && (
-            <Button
-              size="compact-xs"
-              variant="light"
-              onClick={() => onStartNow(run)}
-              disabled={busy}
-              data-testid="run-start-now"
-            >
+            <RunAction onClick={() => onStartNow(run)} disabled={busy} testId="run-start-now">
               {t('comparisonHistory.startNow')}
-            </Button>
+            </RunAction>
           )}
           {onCancel && isUnfinishedRun(run) && (
-            <Button
-              size="compact-xs"
-              variant="light"
-              color="red"
-              onClick={() => onCancel(run)}
-              disabled={busy}
-              data-testid="run-cancel"
-            >
+            <RunAction onClick={() => onCancel(run)} disabled={busy} testId="run-cancel" color="red">
               {t('comparisonHistory.cancel')}
-            </Button>
+            </RunAction>
           )}
         </Group>
       </Table.Td>
     </Table.Tr>
   );
 });
+
+/** A run's action button (disabled while an action is being sent for the run). */
+function RunAction({
+  onClick,
+  disabled,
+  testId,
+  color,
+  children,
+}: {
+  onClick: () => void;
+  disabled: boolean;
+  testId: string;
+  color?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      size="compact-xs"
+      variant="light"
+      color={color}
+      onClick={onClick}
+      disabled={disabled}
+      data-testid={testId}
+    >
+      {children}
+    </Button>
+  );
+}

@@ -1,9 +1,9 @@
-import { Alert, NativeSelect, Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { DataFreshness } from '../../../../components/DataFreshness';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
 import { isDrsApiError } from '../../../../lib/api';
 import { useDocumentTitle } from '../../../../lib/useDocumentTitle';
@@ -11,12 +11,11 @@ import { jobDetailsQuery, jobStatusQuery, type JobDetailsResponse } from '../../
 import { StatusBadge } from '../../../tasks/components/StatusBadge';
 import { useStartTableCompareTaskNow } from '../../api';
 import { allowsComparison, COMPARISON_STATUSES, type HistoryRun } from '../../model/history';
-import { VERDICTS } from '../../model/verdict';
 import { NewComparisonDialog } from '../new/NewComparisonDialog';
 import { CancelRunDialog } from './CancelRunDialog';
+import { HistoryFilters, HistoryLoading, useHistorySearch } from './HistoryFilters';
 import { HistoryTable } from './HistoryTable';
-import { kindKey } from './RunBadges';
-import { parseHistorySearch, RUN_KINDS, withHistorySearch, type HistorySearch } from './searchParams';
+import { matchesHistorySearch } from './searchParams';
 import { HISTORY_POLL_MS, useComparisonHistory, useRunVerdicts } from './useComparisonHistory';
 
 /** How often the task's own status is refreshed here (it decides whether comparisons can be created). */
@@ -25,10 +24,7 @@ const TASK_STATUS_MS = 10_000;
 /** `/tasks/:id/comparisons` — the comparison history of one task, new comparisons, cancel and start now. */
 export function TaskHistoryView({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const search = parseHistorySearch(params);
-  const setSearch = (patch: Partial<HistorySearch>) =>
-    setParams(withHistorySearch(params, { ...search, ...patch }), { replace: true });
+  const [search, setSearch] = useHistorySearch();
 
   const detail = useQuery(jobDetailsQuery({ jobs: [taskId] }));
   const task = detail.data?.results?.[0];
@@ -101,11 +97,7 @@ export function TaskHistoryView({ taskId }: { taskId: string }) {
     );
 
   const allowed = allowsComparison(taskStatus);
-  const shown = history.runs.filter(
-    (r) =>
-      (!search.type || r.kind === search.type) &&
-      (!search.verdict || verdicts.get(r.id)?.verdict === search.verdict),
-  );
+  const shown = history.runs.filter((r) => matchesHistorySearch(r, search, verdicts));
   const filtered = !!(search.type || search.verdict);
 
   return (
@@ -157,10 +149,7 @@ export function TaskHistoryView({ taskId }: { taskId: string }) {
       )}
 
       {history.isPending ? (
-        <Stack gap="xs" aria-busy="true">
-          <Text size="sm">{t('common.loading')}</Text>
-          <Skeleton h={120} />
-        </Stack>
+        <HistoryLoading />
       ) : history.allFailed ? (
         <DrsErrorAlert error={history.error} onRetry={() => void history.refetch()} />
       ) : history.runs.length === 0 ? (
@@ -174,29 +163,7 @@ export function TaskHistoryView({ taskId }: { taskId: string }) {
         </Alert>
       ) : (
         <Stack gap="sm">
-          <Group gap="sm" align="flex-end">
-            <NativeSelect
-              label={t('comparisonHistory.filter.type')}
-              value={search.type}
-              onChange={(e) => setSearch({ type: e.currentTarget.value as HistorySearch['type'] })}
-              data={[
-                { value: '', label: t('comparisonHistory.filter.all') },
-                ...RUN_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) })),
-              ]}
-              w={220}
-              data-testid="filter-type"
-            />
-            <NativeSelect
-              label={t('comparisonHistory.filter.verdict')}
-              value={search.verdict}
-              onChange={(e) => setSearch({ verdict: e.currentTarget.value as HistorySearch['verdict'] })}
-              data={[
-                { value: '', label: t('comparisonHistory.filter.all') },
-                ...VERDICTS.map((v) => ({ value: v, label: t(`comparisonReport.verdict.${v}`) })),
-              ]}
-              w={220}
-              data-testid="filter-verdict"
-            />
+          <HistoryFilters search={search} onChange={setSearch}>
             <Button
               variant="default"
               onClick={() => void history.refetch()}
@@ -208,7 +175,7 @@ export function TaskHistoryView({ taskId }: { taskId: string }) {
             <Text size="sm" c="dimmed" role="status" data-testid="history-count">
               {t('comparisonHistory.count', { count: shown.length, total: history.runs.length })}
             </Text>
-          </Group>
+          </HistoryFilters>
           {history.error !== null && (
             <DrsErrorAlert error={history.error} title={t('comparisonHistory.partial')} />
           )}

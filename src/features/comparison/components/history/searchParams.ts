@@ -1,6 +1,6 @@
 import { z } from '../../../../lib/zod';
 import { VERDICTS, type Verdict } from '../../model/verdict';
-import type { RunKind } from '../../model/history';
+import type { HistoryRun, RunKind } from '../../model/history';
 
 /** The history filters in the URL (`?type=lines&verdict=inconsistent`); a bad value falls back to "all". */
 export const RUN_KINDS: readonly RunKind[] = ['lines', 'contents', 'random', 'objects'];
@@ -38,4 +38,16 @@ export function withHistorySearch(params: URLSearchParams, search: HistorySearch
     else next.delete(key);
   }
   return next;
+}
+
+/** Whether a run passes the filters: its kind, and its verdict once known (an unknown verdict matches no verdict). */
+export function matchesHistorySearch(
+  run: Pick<HistoryRun, 'id' | 'kind'>,
+  search: HistorySearch,
+  verdicts: ReadonlyMap<string, { verdict: Verdict }>,
+): boolean {
+  return (
+    (!search.type || run.kind === search.type) &&
+    (!search.verdict || verdicts.get(run.id)?.verdict === search.verdict)
+  );
 }
