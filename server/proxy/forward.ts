@@ -119,10 +119,19 @@ export interface Agents {
   destroy(): void;
 }
 
-export function createAgents(): Agents {
+/**
+ * How long a pooled socket may stay idle (ms): less than the 5 s keep-alive timeout of Node servers (the emulator's
+ * too), so the agent drops its end first; a shorter `Keep-Alive: timeout=N` hint from the server shortens it further
+ * (Node's agent honours the hint only when the agent has a timeout). The race that remains is handled by the
+ * stale-socket retry (./stale-socket.ts).
+ */
+export const KEEP_ALIVE_IDLE_MS = 4_000;
+
+export function createAgents(idleMs = KEEP_ALIVE_IDLE_MS): Agents {
+  const options = { keepAlive: true, maxSockets: 64, timeout: idleMs };
   const agents = {
-    http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-    https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+    http: new http.Agent(options),
+    https: new https.Agent(options),
     destroy() {
       agents.http.destroy();
       agents.https.destroy();

@@ -47,6 +47,8 @@ export interface ProxyOptions {
    * socket and (GET/HEAD/PUT/DELETE) replayed after a token refresh; larger bodies are streamed and sent once.
    */
   replayBufferLimit?: number;
+  /** How long an idle upstream socket is kept for reuse (default KEEP_ALIVE_IDLE_MS, 4 s). */
+  keepAliveIdleMs?: number;
 }
 
 export type Next = (err?: unknown) => void;
@@ -127,7 +129,7 @@ function isTokenRejection(status: number, body: Buffer | undefined): boolean {
 }
 
 export function createProxy(opts: ProxyOptions): Proxy {
-  const agents = createAgents();
+  const agents = createAgents(opts.keepAliveIdleMs);
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const replayLimit = opts.replayBufferLimit ?? 1024 * 1024;
   const { log } = opts;

@@ -7,7 +7,7 @@ import http from 'node:http';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.ts';
-import { createProxy } from './proxy.ts';
+import { createProxy, type ProxyOptions } from './proxy.ts';
 import { call, serveHandler } from './testing.ts';
 import { iamTokenSource, staticTokenSource } from './token.ts';
 
@@ -117,10 +117,10 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function proxyTo(upstream: RawUpstream, replayBufferLimit?: number) {
+async function proxyTo(upstream: RawUpstream, extra: Partial<ProxyOptions> = {}) {
   const lines: string[] = [];
   const proxy = createProxy({
-    ...(replayBufferLimit !== undefined ? { replayBufferLimit } : {}),
+    ...extra,
     endpoint: upstream.url,
     projectId: PROJECT,
     tokens: staticTokenSource('MIIstatic'),
@@ -162,10 +162,10 @@ function callUntilClosed(port: number, path: string): Promise<{ status: number; 
 const POST_BODY = JSON.stringify({ name: 'task-ä', db_use_type: 'migration', password: 'P@ss' });
 
 /** Pools a keep-alive socket with a GET through the proxy, then sends a POST that may land on it. */
-async function warmThenPost(decide: (s: Omit<Seen, 'action'>) => Action, replayBufferLimit?: number) {
+async function warmThenPost(decide: (s: Omit<Seen, 'action'>) => Action, extra: Partial<ProxyOptions> = {}) {
   const up = await rawUpstream(decide);
   cleanups.push(up.close);
-  const { port, lines } = await proxyTo(up, replayBufferLimit);
+  const { port, lines } = await proxyTo(up, extra);
   expect((await call(port, '/api/jobs?a=1')).status).toBe(200);
   const res = await call(port, '/api/jobs', {
     method: 'POST',
@@ -246,7 +246,7 @@ describe('a body too large to buffer', () => {
   it('is streamed on a new connection, never on a pooled socket that may be stale', async () => {
     const { up, res } = await warmThenPost(
       (r) => (r.connection === 1 && r.onConnection === 2 ? 'close' : 'answer'),
-      16,
+      { replayBufferLimit: 16 },
     );
 
     expect(res.status).toBe(200);
@@ -255,6 +255,22 @@ describe('a body too large to buffer', () => {
       [1, 'GET', 'answer'],
       [2, 'POST', 'answer'],
     ]);
+  });
+});
+
+describe('an idle pooled socket', () => {
+  it('is dropped by the proxy after keepAliveIdleMs, before the upstream would close it', async () => {
+    const up = await rawUpstream(() => 'answer');
+    cleanups.push(up.close);
+    const { port } = await proxyTo(up, { keepAliveIdleMs: 100 });
+
+    await call(port, '/api/jobs');
+    await call(port, '/api/jobs');
+    await new Promise((r) => setTimeout(r, 400));
+    await call(port, '/api/jobs');
+
+    // The upstream never closes a socket: the third request is on a new one because the proxy dropped the first.
+    expect(up.seen.map((s) => s.connection)).toEqual([1, 1, 2]);
   });
 });
 
