@@ -2,6 +2,7 @@ import '@mantine/core/styles/Modal.css';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
+import { useReturnFocus } from '../../../../components/useReturnFocus';
 import { formatDateTime } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import { useCancelCompareTask } from '../../api';
@@ -19,6 +20,7 @@ export function CancelRunDialog({
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  useReturnFocus();
   const language = currentLanguage(i18n);
   const cancel = useCancelCompareTask();
   const kind = t(kindKey(run.kind));

@@ -21,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
+import { useReturnFocus } from '../../../../components/useReturnFocus';
 import { DrsApiError, useDrsMutation } from '../../../../lib/api';
 import type { OpBody } from '../../../../lib/api';
 import { formatDateTime } from '../../../../lib/format';
@@ -98,6 +99,7 @@ export function NewComparisonDialog({
   onClose,
 }: NewComparisonDialogProps) {
   const { t, i18n } = useTranslation();
+  useReturnFocus();
   const language = currentLanguage(i18n);
   const [form, setForm] = useState<NewComparisonForm>(initialForm);
   /** When the form was last checked (on submit); errors are shown from then on, re-checked as it changes. */

@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Code, Group, List, Modal, Stack, Table, Text, Tex
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
+import { useReturnFocus } from '../../../../components/useReturnFocus';
 import type { components } from '../../../../generated/drs-api';
 import { explainFailure, splitBatchResults } from '../../../../lib/api';
 import { formatDateTime } from '../../../../lib/format';
@@ -192,6 +193,7 @@ function Outcome({ task, result }: { task: SwitchoverTask; result: SwitchoverRes
  */
 export function SwitchoverDialog({ task: current, onClose, onDone }: SwitchoverDialogProps) {
   const { t } = useTranslation();
+  useReturnFocus();
   // the roles "before" stay those seen when the dialog opened (the task refreshes after the switchover)
   const [task] = useState(current);
   const mutation = useBatchSwitchover();

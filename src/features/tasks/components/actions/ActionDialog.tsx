@@ -18,6 +18,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
+import { useReturnFocus } from '../../../../components/useReturnFocus';
 import { partitionByAction, type ActionTask, type TaskActionKind } from '../../model/jobActions';
 import { validateSchedule, type SpeedRange } from '../../model/speedLimit';
 import { useTaskAction, type ActionOptions, type ActionRun } from './execute';
@@ -38,6 +39,7 @@ const CONFIRM_WORD: Partial<Record<TaskActionKind, string>> = { stop: 'STOP', de
 /** The form of one action over the selected tasks. A failed request keeps every value as the user left it. */
 export function ActionDialog({ kind, tasks, onClose, onDone, initialSpeedLimits }: ActionDialogProps) {
   const { t } = useTranslation();
+  useReturnFocus();
   const mutation = useTaskAction();
   const { eligible, skipped } = partitionByAction(tasks, kind);
 
