@@ -48,6 +48,8 @@ export const reportSearchSchema = z.object({
 });
 
 export type ReportSearch = z.infer<typeof reportSearchSchema>;
+/** Changes some of the report's URL state (the rest is kept). */
+export type UpdateReportSearch = (patch: Partial<ReportSearch>) => void;
 const KEYS = Object.keys(reportSearchSchema.shape) as (keyof ReportSearch)[];
 const DEFAULTS = reportSearchSchema.parse({});
 
@@ -66,3 +68,9 @@ export function toReportSearchParams(search: ReportSearch): URLSearchParams {
   }
   return params;
 }
+
+/** The `limit` / `offset` of the shown page of tables (4.1.29, 4.1.31). */
+export const pageParams = (search: Pick<ReportSearch, 'page' | 'size'>) => ({
+  limit: search.size,
+  offset: (search.page - 1) * search.size,
+});

@@ -36,7 +36,12 @@ import {
   type DataKind,
   type DbRow,
 } from '../model/report';
-import { parseReportSearch, toReportSearchParams, type ReportSearch } from '../model/reportSearch';
+import {
+  parseReportSearch,
+  toReportSearchParams,
+  type ReportSearch,
+  type UpdateReportSearch,
+} from '../model/reportSearch';
 import { countDatabases, runVerdict } from '../model/verdict';
 
 const NO_DBS: DbRow[] = [];
@@ -107,7 +112,7 @@ function ReportView({ jobId, compareId }: { jobId: string; compareId: string }) 
 function ObjectReportWithClock(props: {
   jobId: string;
   search: ReportSearch;
-  update: (patch: Partial<ReportSearch>) => void;
+  update: UpdateReportSearch;
   region: string | undefined;
 }) {
   const now = useNow(true);
@@ -124,7 +129,7 @@ function DataReport({
   jobId: string;
   compareId: string;
   search: ReportSearch;
-  update: (patch: Partial<ReportSearch>) => void;
+  update: UpdateReportSearch;
   region: string | undefined;
 }) {
   const { t, i18n } = useTranslation();

@@ -9,7 +9,7 @@ import { formatNumber } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import { compareResultQuery, isFinalCompareStatus, objectOverviewQuery, type CompareType } from '../../api';
 import { durationSeconds } from '../../model/report';
-import type { ReportSearch } from '../../model/reportSearch';
+import type { ReportSearch, UpdateReportSearch } from '../../model/reportSearch';
 import {
   countOutcomes,
   objectOutcome,
@@ -37,7 +37,7 @@ export function ObjectReport({
 }: {
   jobId: string;
   search: ReportSearch;
-  update: (patch: Partial<ReportSearch>) => void;
+  update: UpdateReportSearch;
   region: string | undefined;
   now: number;
 }) {

@@ -6,10 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
 import { formatNumber } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
-import type { ReportSearch, SortColumn } from '../../model/reportSearch';
+import type { ReportSearch, SortColumn, UpdateReportSearch } from '../../model/reportSearch';
 import type { TableCounts } from '../../model/tableCounts';
 import { SortHeader } from './SortHeader';
 import { TablePager } from './TablePager';
+
+/** What the row and the value tables of one database are given (the report page picks one of them). */
+export interface DbTablesProps {
+  ids: { jobId: string; compareJobId: string };
+  db: string;
+  search: ReportSearch;
+  update: UpdateReportSearch;
+  refetchInterval: number | false;
+}
 
 /** What the report needs of a query to show its first load (a react-query result fits as it is). */
 export interface LoadState {
@@ -85,10 +94,7 @@ export type SortProps = Pick<ReportSearch, 'sort' | 'dir'> & {
 };
 
 /** The sort state of the shown page, for `SortHeader`s: read from and written to the URL. */
-export const sortPropsOf = (
-  search: ReportSearch,
-  update: (patch: Partial<ReportSearch>) => void,
-): SortProps => ({
+export const sortPropsOf = (search: ReportSearch, update: UpdateReportSearch): SortProps => ({
   sort: search.sort,
   dir: search.dir,
   onSort: (sort, dir) => update({ sort, dir }),
@@ -174,7 +180,7 @@ export function ReportTables({
   empty: string;
   foot?: ReactNode;
   search: ReportSearch;
-  update: (patch: Partial<ReportSearch>) => void;
+  update: UpdateReportSearch;
   /** The body rows. */
   children: ReactNode;
 }) {

@@ -7,7 +7,7 @@ import { formatNumber } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import { lineDetailQuery } from '../../api';
 import { saveCsv, safeFilePart } from '../../model/files';
-import type { ReportSearch } from '../../model/reportSearch';
+import { pageParams } from '../../model/reportSearch';
 import { COUNT_CSV_KEYS, countCsvCells, pageTotals, sortTables } from '../../model/tableCounts';
 import {
   OUTCOMES,
@@ -18,7 +18,7 @@ import {
   type CompareTableStatus,
 } from '../../model/verdict';
 import { TableStatusBadge } from './Badges';
-import { CountCells, CountSortHeaders, ReportTables, sortPropsOf } from './ReportTable';
+import { CountCells, CountSortHeaders, ReportTables, sortPropsOf, type DbTablesProps } from './ReportTable';
 import { SortHeader } from './SortHeader';
 
 /** Statuses whose reason is worth a line of text beside the badge (missing objects, failures). */
@@ -28,26 +28,13 @@ const EXPLAINED = new Set(OUTCOMES.filter((o) => o === 'missing' || o === 'faile
  * Row comparison of the tables of one database (4.1.29): filtered by result status and table name on the server,
  * paged on the server (limit/offset), sorted within the shown page, exported as CSV.
  */
-export function RowTables({
-  ids,
-  db,
-  search,
-  update,
-  refetchInterval,
-}: {
-  ids: { jobId: string; compareJobId: string };
-  db: string;
-  search: ReportSearch;
-  update: (patch: Partial<ReportSearch>) => void;
-  refetchInterval: number | false;
-}) {
+export function RowTables({ ids, db, search, update, refetchInterval }: DbTablesProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const n = (v: number | undefined) => formatNumber(v, language);
   const query = {
     db_name: db,
-    limit: search.size,
-    offset: (search.page - 1) * search.size,
+    ...pageParams(search),
     ...(search.status !== '' ? { status: Number(search.status) as CompareTableStatus } : {}),
     ...(search.q ? { query_tb_name: search.q } : {}),
   };

@@ -6,30 +6,18 @@ import { formatPercent } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import { contentDetailQuery } from '../../api';
 import { saveCsv, safeFilePart } from '../../model/files';
-import type { ReportSearch } from '../../model/reportSearch';
+import { pageParams } from '../../model/reportSearch';
 import { COUNT_CSV_KEYS, countCsvCells, sortTables } from '../../model/tableCounts';
 import { contentTableOutcome, outcomeKey, OUTCOMES } from '../../model/verdict';
 import { OutcomeBadge } from './Badges';
-import { CountCells, CountSortHeaders, ReportTables, sortPropsOf } from './ReportTable';
+import { CountCells, CountSortHeaders, ReportTables, sortPropsOf, type DbTablesProps } from './ReportTable';
 import { SortHeader } from './SortHeader';
 
 /**
  * Value comparison of the tables of one database (4.1.31): rows on each side, row difference, the row and value
  * results, progress; compared / not comparable tables; a table with differences opens its differing rows.
  */
-export function ValueTables({
-  ids,
-  db,
-  search,
-  update,
-  refetchInterval,
-}: {
-  ids: { jobId: string; compareJobId: string };
-  db: string;
-  search: ReportSearch;
-  update: (patch: Partial<ReportSearch>) => void;
-  refetchInterval: number | false;
-}) {
+export function ValueTables({ ids, db, search, update, refetchInterval }: DbTablesProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const uncompared = search.all === '1';
@@ -37,8 +25,7 @@ export function ValueTables({
     ...contentDetailQuery(ids, {
       db_name: db,
       type: uncompared ? 'unCompare' : 'compare',
-      limit: search.size,
-      offset: (search.page - 1) * search.size,
+      ...pageParams(search),
     }),
     placeholderData: keepPreviousData,
     refetchInterval,
