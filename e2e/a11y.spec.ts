@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect as baseExpect, test, type EmulatorControl } from './fixtures';
-import { addRunningTask, addTask, drs, expectAxeClean } from './support';
+import { addRunningTask, addTask, drs, expectAxeClean, inEveryLanguageAndScheme } from './support';
 
 /**
  * Automated accessibility checks (WCAG 2.0/2.1 A and AA rules of axe-core) of every route, in both languages and
@@ -10,10 +10,7 @@ import { addRunningTask, addTask, drs, expectAxeClean } from './support';
  * axe checks of their interactive states (dialogs open, errors shown).
  */
 
-/** The dev server compiles a page (and Recharts) on first use; the shared 2-core machine may be busy. */
-/** The key src/lib/i18n.ts keeps the chosen language under. */
-const LANGUAGE_STORAGE_KEY = 'drs-console.language';
-
+/** Each check reloads the page on a shared, often busy machine: longer waits than the default 5 s. */
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 interface RouteCase {
@@ -101,21 +98,13 @@ test.describe('accessibility of every route (both languages, both colour schemes
       test.skip(!emulator.available && route.name !== 'page not found', 'needs the emulator control API');
       const path = await route.path(request, emulator);
       await page.goto(path);
-      for (const language of ['en-us', 'zh-cn'] as const) {
-        for (const scheme of ['light', 'dark'] as const) {
-          // the chosen language is kept in local storage; the scheme follows the system's ("auto")
-          await page.evaluate(([key, value]) => window.localStorage.setItem(key, value), [
-            LANGUAGE_STORAGE_KEY,
-            language,
-          ] as const);
-          await page.emulateMedia({ colorScheme: scheme });
-          await page.reload();
-          await expect(page.locator('html')).toHaveAttribute('lang', language === 'zh-cn' ? /^zh/ : /^en/);
-          await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
-          await route.ready(page);
-          await expectAxeClean(page, `${route.name} (${language}, ${scheme})`);
-        }
-      }
+      await inEveryLanguageAndScheme(page, async (label, language, scheme) => {
+        await page.reload();
+        await expect(page.locator('html')).toHaveAttribute('lang', language === 'zh-cn' ? /^zh/ : /^en/);
+        await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+        await route.ready(page);
+        await expectAxeClean(page, `${route.name} (${label})`);
+      });
     });
   }
 });

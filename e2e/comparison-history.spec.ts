@@ -1,14 +1,12 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addRunningTask, drs, expectAxeClean } from './support';
+import { addRunningTask, drs, expectAxeClean, FIRST_RENDER } from './support';
 
 /**
  * The comparisons of a task against the emulator: a row comparison created and watched until it finishes, an
  * object-level comparison, a scheduled comparison cancelled, the rule errors (client-side and the service's
  * DRS.10000024), and axe in both schemes and languages with the new-comparison dialog open.
  */
-
-const FIRST_RENDER = { timeout: 15_000 };
 
 interface TaskListItem {
   compare_task_id: string;

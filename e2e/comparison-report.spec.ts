@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { expect as baseExpect, test, type EmulatorControl } from './fixtures';
-import { addRunningTask, drs, expectAxeClean, inEveryLanguageAndScheme } from './support';
+import { addRunningTask, CHART_FIRST_RENDER, drs, expectAxeClean, inEveryLanguageAndScheme } from './support';
 
 // a shared, loaded machine (and a dev server that recompiles as others edit): wait longer than the default 5 s
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -13,7 +13,8 @@ const expect = baseExpect.configure({ timeout: 30_000 });
  * back, the object-level report with an inconsistent type, and axe in both schemes and languages.
  */
 
-const FIRST_RENDER = { timeout: 45_000 };
+/** An export is requested, generated and offered: several calls and re-renders on a busy machine. */
+const EXPORT_WAIT = { timeout: 45_000 };
 
 interface Found {
   jobId: string;
@@ -22,73 +23,96 @@ interface Found {
   table: string;
 }
 
-/** A finished row comparison with an inconsistent table (15% of tables are seeded inconsistent). */
-async function rowComparisonWithDifference(
+/**
+ * Adds running tasks named `${prefix}-0`, `${prefix}-1`, … (at most `tries`) until `attempt` finds on one of them
+ * what the test needs (the emulator seeds differences at random, so one task may have none); fails naming `what`.
+ */
+async function onFirstTaskWith<T>(
   request: APIRequestContext,
-  emulator: EmulatorControl,
-): Promise<Found> {
-  for (let i = 0; i < 10; i += 1) {
-    const jobId = await addRunningTask(request, `e2e-report-rows-${i}`);
-    const { id } = await drs<{ id: string }>(request, 'POST', `/jobs/${jobId}/table/compare`, {
-      type: 'lines',
-    });
-    await emulator.advanceClock(3_600_000);
-    const overview = await drs<{
-      data_compare_overview_infos: Array<{ source_db_name: string; data_inconsistent_num: number }>;
-    }>(request, 'GET', `/jobs/${jobId}/compare/${id}/line-overview?limit=1000`);
-    const db = overview.data_compare_overview_infos.find((d) => d.data_inconsistent_num > 0)?.source_db_name;
-    if (!db) continue;
-    const detail = await drs<{ table_line_compare_result_infos: Array<{ source_table_name: string }> }>(
-      request,
-      'GET',
-      `/jobs/${jobId}/compare/${id}/line-detail?db_name=${db}&status=0&limit=1`,
-    );
-    return { jobId, compareId: id, db, table: detail.table_line_compare_result_infos[0]!.source_table_name };
+  { prefix, tries, what }: { prefix: string; tries: number; what: string },
+  attempt: (jobId: string) => Promise<T | undefined>,
+): Promise<T> {
+  for (let i = 0; i < tries; i += 1) {
+    const found = await attempt(await addRunningTask(request, `${prefix}-${i}`));
+    if (found) return found;
   }
-  throw new Error('no row comparison with an inconsistent table');
+  throw new Error(`no ${what} in ${tries} tasks`);
 }
+
+/** A finished row comparison with an inconsistent table (15% of tables are seeded inconsistent). */
+const rowComparisonWithDifference = (request: APIRequestContext, emulator: EmulatorControl): Promise<Found> =>
+  onFirstTaskWith(
+    request,
+    { prefix: 'e2e-report-rows', tries: 10, what: 'row comparison with an inconsistent table' },
+    async (jobId) => {
+      const { id } = await drs<{ id: string }>(request, 'POST', `/jobs/${jobId}/table/compare`, {
+        type: 'lines',
+      });
+      await emulator.advanceClock(3_600_000);
+      const overview = await drs<{
+        data_compare_overview_infos: Array<{ source_db_name: string; data_inconsistent_num: number }>;
+      }>(request, 'GET', `/jobs/${jobId}/compare/${id}/line-overview?limit=1000`);
+      const db = overview.data_compare_overview_infos.find(
+        (d) => d.data_inconsistent_num > 0,
+      )?.source_db_name;
+      if (!db) return undefined;
+      const detail = await drs<{ table_line_compare_result_infos: Array<{ source_table_name: string }> }>(
+        request,
+        'GET',
+        `/jobs/${jobId}/compare/${id}/line-detail?db_name=${db}&status=0&limit=1`,
+      );
+      return {
+        jobId,
+        compareId: id,
+        db,
+        table: detail.table_line_compare_result_infos[0]!.source_table_name,
+      };
+    },
+  );
 
 /** A finished value comparison with a value-inconsistent table. */
-async function valueComparisonWithDifference(
+const valueComparisonWithDifference = (
   request: APIRequestContext,
   emulator: EmulatorControl,
-): Promise<Found> {
-  for (let i = 0; i < 10; i += 1) {
-    const jobId = await addRunningTask(request, `e2e-report-values-${i}`);
-    const { id } = await drs<{ id: string }>(request, 'POST', `/jobs/${jobId}/table/compare`, {
-      type: 'contents',
-    });
-    await emulator.advanceClock(6 * 3_600_000);
-    const detail = await drs<{
-      content_compare_result_infos: Array<{
-        source_db: string;
-        source_table_name: string;
-        content_compare_result: boolean;
-        message?: string;
-      }>;
-    }>(request, 'GET', `/jobs/${jobId}/compare/${id}/content-detail?type=compare&limit=1000`);
-    const bad = detail.content_compare_result_infos.find((t) => !t.content_compare_result && !t.message);
-    if (bad) return { jobId, compareId: id, db: bad.source_db, table: bad.source_table_name };
-  }
-  throw new Error('no value comparison with differences');
-}
+): Promise<Found> =>
+  onFirstTaskWith(
+    request,
+    { prefix: 'e2e-report-values', tries: 10, what: 'value comparison with differences' },
+    async (jobId) => {
+      const { id } = await drs<{ id: string }>(request, 'POST', `/jobs/${jobId}/table/compare`, {
+        type: 'contents',
+      });
+      await emulator.advanceClock(6 * 3_600_000);
+      const detail = await drs<{
+        content_compare_result_infos: Array<{
+          source_db: string;
+          source_table_name: string;
+          content_compare_result: boolean;
+          message?: string;
+        }>;
+      }>(request, 'GET', `/jobs/${jobId}/compare/${id}/content-detail?type=compare&limit=1000`);
+      const bad = detail.content_compare_result_infos.find((t) => !t.content_compare_result && !t.message);
+      return bad ? { jobId, compareId: id, db: bad.source_db, table: bad.source_table_name } : undefined;
+    },
+  );
 
 /** A finished object-level comparison with an inconsistent object type. */
-async function objectComparisonWithDifference(request: APIRequestContext, emulator: EmulatorControl) {
-  for (let i = 0; i < 12; i += 1) {
-    const jobId = await addRunningTask(request, `e2e-report-objects-${i}`);
-    await drs(request, 'POST', `/jobs/${jobId}/object/compare`, {});
-    await emulator.advanceClock(10_000);
-    const overview = await drs<{ compare_result: Array<{ type: string; status: number }> }>(
-      request,
-      'GET',
-      `/jobs/${jobId}/object/compare`,
-    );
-    const type = overview.compare_result.find((r) => r.status === 0)?.type;
-    if (type) return { jobId, type };
-  }
-  throw new Error('no object comparison with an inconsistent type');
-}
+const objectComparisonWithDifference = (request: APIRequestContext, emulator: EmulatorControl) =>
+  onFirstTaskWith(
+    request,
+    { prefix: 'e2e-report-objects', tries: 12, what: 'object comparison with an inconsistent type' },
+    async (jobId) => {
+      await drs(request, 'POST', `/jobs/${jobId}/object/compare`, {});
+      await emulator.advanceClock(10_000);
+      const overview = await drs<{ compare_result: Array<{ type: string; status: number }> }>(
+        request,
+        'GET',
+        `/jobs/${jobId}/object/compare`,
+      );
+      const type = overview.compare_result.find((r) => r.status === 0)?.type;
+      return type ? { jobId, type } : undefined;
+    },
+  );
 
 /** The entries of a zip file (stored or deflated), read from its central directory. */
 function unzipEntries(buf: Buffer): Map<string, Buffer> {
@@ -119,11 +143,11 @@ async function exportAndDownload(page: Page, emulator: EmulatorControl) {
   await expect(panel.getByTestId('export-state')).toHaveAttribute(
     'data-export-status',
     'EXPORTING',
-    FIRST_RENDER,
+    EXPORT_WAIT,
   );
   await emulator.advanceClock(5_000); // the file is generated in 3 emulated seconds
   const download = panel.getByTestId('export-download');
-  await expect(download).toBeVisible(FIRST_RENDER);
+  await expect(download).toBeVisible(EXPORT_WAIT);
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
   await expect(panel.getByTestId('export-saved')).toBeVisible();
   return { name: file.suggestedFilename(), body: await readFile((await file.path())!) };
@@ -143,9 +167,9 @@ test.describe('comparison report', () => {
     await expect(summary.locator('[data-verdict]')).toHaveAttribute(
       'data-verdict',
       'inconsistent',
-      FIRST_RENDER,
+      CHART_FIRST_RENDER,
     );
-    await expect(page.getByTestId('db-chart')).toBeVisible(FIRST_RENDER);
+    await expect(page.getByTestId('db-chart')).toBeVisible(CHART_FIRST_RENDER);
 
     await page.getByTestId('db-table').locator(`tr[data-db="${found.db}"]`).getByRole('button').click();
     await page.getByTestId('status-filter').selectOption('0');
@@ -184,7 +208,7 @@ test.describe('comparison report', () => {
       `/jobs/${found.jobId}/compare/${found.compareId}/content-difference?db_name=${found.db}&table_name=${found.table}&limit=20`,
     );
     await page.goto(`/tasks/${found.jobId}/comparisons/${found.compareId}?db=${found.db}`);
-    await expect(page.getByTestId('content-table')).toBeVisible(FIRST_RENDER);
+    await expect(page.getByTestId('content-table')).toBeVisible(CHART_FIRST_RENDER);
     await page.getByTestId(`show-diff-${found.table}`).click();
     const view = page.getByTestId('difference-view');
     await expect(view.getByTestId('diff-count')).toHaveText(String(diff.count));
@@ -209,7 +233,7 @@ test.describe('comparison report', () => {
     const { jobId, type } = await objectComparisonWithDifference(request, emulator);
     await page.goto(`/tasks/${jobId}/comparisons/objects`);
     const report = page.getByTestId('object-report');
-    await expect(report).toHaveAttribute('data-status', 'SUCCESSFUL', FIRST_RENDER);
+    await expect(report).toHaveAttribute('data-status', 'SUCCESSFUL', CHART_FIRST_RENDER);
     const row = report.locator(`tr[data-type="${type}"]`);
     await expect(row).toHaveAttribute('data-outcome', 'inconsistent');
     await report.getByTestId(`show-objects-${type}`).click();
@@ -231,16 +255,18 @@ test.describe('comparison report', () => {
     await inEveryLanguageAndScheme(page, async (label) => {
       await page.goto(`/tasks/${rows.jobId}/comparisons/${rows.compareId}?db=${rows.db}&status=0`);
       await expect(page.getByTestId('line-table').locator('tbody tr[data-table]').first()).toBeVisible(
-        FIRST_RENDER,
+        CHART_FIRST_RENDER,
       );
       await expectAxeClean(page, `rows (${label})`);
       await page.goto(
         `/tasks/${values.jobId}/comparisons/${values.compareId}?db=${values.db}&table=${values.table}`,
       );
-      await expect(page.getByTestId('diff-table')).toBeVisible(FIRST_RENDER);
+      await expect(page.getByTestId('diff-table')).toBeVisible(CHART_FIRST_RENDER);
       await expectAxeClean(page, `values (${label})`);
       await page.goto(`/tasks/${objects.jobId}/comparisons/objects?type=${objects.type}`);
-      await expect(page.getByTestId('object-details').locator('tbody tr').first()).toBeVisible(FIRST_RENDER);
+      await expect(page.getByTestId('object-details').locator('tbody tr').first()).toBeVisible(
+        CHART_FIRST_RENDER,
+      );
       await expectAxeClean(page, `objects (${label})`);
     });
   });

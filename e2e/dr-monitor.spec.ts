@@ -1,7 +1,7 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { EMULATOR_PROJECT_ID } from '../server/config';
+import type { APIRequestContext } from '@playwright/test';
 import { expect as baseExpect, test } from './fixtures';
-import { expectAxeClean, inEveryLanguageAndScheme } from './support';
+import { openSampledMonitor, sampleEverySecond, storedSamples } from './pages/dr-monitor';
+import { addRunningTask, CHART_FIRST_RENDER, drs, expectAxeClean, inEveryLanguageAndScheme } from './support';
 
 /** Assertions wait up to 20 s: the shared 2-core machine is often busy and a render can take seconds. */
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -12,44 +12,13 @@ const expect = baseExpect.configure({ timeout: 20_000 });
  * losing samples, and the page is axe-clean in both schemes and languages.
  */
 
-/** The dev server compiles the page (and Recharts) on first use; the shared 2-core machine may be busy. */
-const FIRST_RENDER = { timeout: 60_000 };
-
-async function addDrTask(request: APIRequestContext, name: string, extra: Record<string, unknown> = {}) {
-  const response = await request.post('/__emulator/tasks', {
-    data: {
-      project_id: EMULATOR_PROJECT_ID,
-      tasks: [
-        {
-          name,
-          db_use_type: 'cloudDataGuard',
-          net_type: 'eip',
-          status: 'INCRE_TRANSFER_STARTED',
-          ...extra,
-        },
-      ],
-    },
+/** A running DR task with alarm thresholds: RPO 2 s, RTO 1 h (4.1.4 allows alarm_notify on a running task). */
+async function addDrTask(request: APIRequestContext, name: string) {
+  const id = await addRunningTask(request, name, { db_use_type: 'cloudDataGuard', net_type: 'eip' });
+  await drs(request, 'PUT', '/jobs/batch-modification', {
+    jobs: [{ job_id: id, alarm_notify: { rpo_delay: 2, rto_delay: 3600 } }],
   });
-  expect(response.ok()).toBe(true);
-  const id = ((await response.json()) as { tasks: Array<{ id: string }> }).tasks[0]!.id;
-  // thresholds: the task's alarm settings (4.1.4 allows alarm_notify on a running task)
-  const modified = await request.put('/api/jobs/batch-modification', {
-    data: { jobs: [{ job_id: id, alarm_notify: { rpo_delay: 2, rto_delay: 3600 } }] },
-  });
-  expect(modified.ok()).toBe(true);
   return id;
-}
-
-/** Samples a fast page takes: 1 s interval (the user's remembered choice), before the app starts. */
-async function fastSampling(page: Page) {
-  await page.addInitScript(() => window.localStorage.setItem('drs-console.dr.interval-ms', '1000'));
-}
-
-/** Number of stored samples the chart summary reports. */
-async function samples(page: Page): Promise<number> {
-  const text = (await page.getByTestId('chart-summary').textContent()) ?? '';
-  const match = /from ([\d,]+) samples/.exec(text);
-  return match ? Number(match[1]!.replace(/,/g, '')) : 0;
 }
 
 test.describe('DR monitor', () => {
@@ -65,21 +34,16 @@ test.describe('DR monitor', () => {
     test.setTimeout(180_000);
     await emulator.setSpeed(10);
     const id = await addDrTask(request, 'e2e-dr-monitor');
-    await fastSampling(page);
-    await page.goto(`/dr/${id}?range=5m`);
-    await expect(page.getByTestId('dr-task-name')).toHaveText('e2e-dr-monitor', FIRST_RENDER);
-    await expect(page.getByTestId('delay-chart')).toBeVisible(FIRST_RENDER);
-    await expect.poll(() => samples(page), { timeout: 45_000 }).toBeGreaterThanOrEqual(3);
-    const before = await samples(page);
-    await expect.poll(() => samples(page), { timeout: 20_000 }).toBeGreaterThan(before);
+    await openSampledMonitor(page, id);
+    await expect(page.getByTestId('dr-task-name')).toHaveText('e2e-dr-monitor');
+    await expect.poll(() => storedSamples(page), { timeout: 45_000 }).toBeGreaterThanOrEqual(3);
+    const before = await storedSamples(page);
+    await expect.poll(() => storedSamples(page), { timeout: 20_000 }).toBeGreaterThan(before);
     await expect(page.getByTestId('live-rpo-checkpoint')).not.toHaveText('—');
     await expect(page.getByTestId('threshold-summary')).toContainText('RPO above threshold for');
 
     // Pausing the task freezes its figures and makes the delays grow: RPO passes its 2 s threshold.
-    const pause = await request.post('/api/jobs/batch-pause-task', {
-      data: { jobs: [{ job_id: id, pause_mode: 'all' }] },
-    });
-    expect(pause.ok()).toBe(true);
+    await drs(request, 'POST', '/jobs/batch-pause-task', { jobs: [{ job_id: id, pause_mode: 'all' }] });
     const alert = page.getByText('e2e-dr-monitor: RPO above threshold');
     await expect(alert.first()).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('badge-rpo')).not.toHaveAttribute('data-level', 'within');
@@ -88,8 +52,8 @@ test.describe('DR monitor', () => {
     // once per crossing: more samples above the threshold (the paused task's delay only grows) raise no other
     // notification (a seeded spike before the pause may have raised one of its own)
     const notified = await alert.count();
-    const seen = await samples(page);
-    await expect.poll(() => samples(page), { timeout: 20_000 }).toBeGreaterThan(seen + 2);
+    const seen = await storedSamples(page);
+    await expect.poll(() => storedSamples(page), { timeout: 20_000 }).toBeGreaterThan(seen + 2);
     await expect(alert).toHaveCount(notified);
     await expect(page.getByRole('link', { name: 'Open the chart' }).first()).toHaveAttribute(
       'href',
@@ -101,10 +65,10 @@ test.describe('DR monitor', () => {
     await expect(page.getByTestId('delay-table').locator('tbody tr').first()).toBeVisible();
     await expect(page).toHaveURL(/table=1/);
 
-    const kept = await samples(page);
+    const kept = await storedSamples(page);
     await page.reload();
-    await expect(page.getByTestId('delay-chart')).toBeVisible(FIRST_RENDER);
-    await expect.poll(() => samples(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(kept);
+    await expect(page.getByTestId('delay-chart')).toBeVisible(CHART_FIRST_RENDER);
+    await expect.poll(() => storedSamples(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(kept);
     await expect(page.locator('.above-threshold.above-rpo').first()).toBeAttached();
 
     // drag across the chart to zoom; "Back to live" returns to the moving window
@@ -132,26 +96,22 @@ test.describe('DR monitor', () => {
     test.setTimeout(180_000);
     consoleErrors.allow(/503|Failed to load resource/);
     const id = await addDrTask(request, 'e2e-dr-stale');
-    await fastSampling(page);
-    await page.goto(`/dr/${id}?range=5m`);
-    await expect(page.getByTestId('delay-chart')).toBeVisible(FIRST_RENDER);
-    await expect.poll(() => samples(page), { timeout: 45_000 }).toBeGreaterThanOrEqual(2);
-    await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false');
+    await openSampledMonitor(page, id);
     await expect(page.getByTestId('freshness')).toContainText('Last updated');
 
     await emulator.fault({ path: '*/jobs/batch-rpo-and-rto', status5xxRate: 1, count: 2 });
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'true', { timeout: 20_000 });
     await expect(page.getByTestId('freshness')).toContainText('Stale data');
     await expect(page.getByText('DRS.M00004').first()).toBeVisible();
-    const during = await samples(page);
+    const during = await storedSamples(page);
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
-    await expect.poll(() => samples(page), { timeout: 20_000 }).toBeGreaterThan(during);
+    await expect.poll(() => storedSamples(page), { timeout: 20_000 }).toBeGreaterThan(during);
 
     // a slow answer (longer than 3 intervals) is stale too while it lasts
     await emulator.fault({ path: '*/jobs/disaster-recovery-monitoring-data', latencyMs: 6_000, count: 1 });
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'true', { timeout: 20_000 });
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false', { timeout: 20_000 });
-    const after = await samples(page);
+    const after = await storedSamples(page);
     expect(after).toBeGreaterThan(during);
   });
 
@@ -161,10 +121,10 @@ test.describe('DR monitor', () => {
   }) => {
     test.setTimeout(180_000);
     const id = await addDrTask(request, 'e2e-dr-a11y');
-    await fastSampling(page);
+    await sampleEverySecond(page);
     await inEveryLanguageAndScheme(page, async (label) => {
       await page.goto(`/dr/${id}?range=5m&panels=throughput,delays,transfer,resources&table=1`);
-      await expect(page.getByTestId('delay-chart')).toBeVisible(FIRST_RENDER);
+      await expect(page.getByTestId('delay-chart')).toBeVisible(CHART_FIRST_RENDER);
       await expect(page.getByTestId('delay-table').locator('tbody tr').first()).toBeVisible({
         timeout: 20_000,
       });

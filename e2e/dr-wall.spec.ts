@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page, Request } from '@playwright/test';
-import { EMULATOR_PROJECT_ID } from '../server/config';
+import type { APIRequestContext, Request } from '@playwright/test';
 import { expect, test, type EmulatorControl } from './fixtures';
-import { expectAxeClean, inEveryLanguageAndScheme } from './support';
+import { sampleEverySecond } from './pages/dr-monitor';
+import { addTasks, drs, expectAxeClean, FIRST_RENDER, inEveryLanguageAndScheme } from './support';
 
 /**
  * The DR wall (/dr) against the emulator: one batch call per ≤ 10 tasks per metric per refresh cycle (never one
@@ -10,29 +9,18 @@ import { expectAxeClean, inEveryLanguageAndScheme } from './support';
  * swapped roles; axe-clean in both schemes and languages.
  */
 
-const FIRST_RENDER = { timeout: 20_000 };
-
 interface Spec {
   name: string;
   status: string;
 }
 
+/** Adds DR tasks (public network); returns their ids by name. */
 async function addDrTasks(request: APIRequestContext, specs: Spec[]): Promise<Record<string, string>> {
-  const response = await request.post('/__emulator/tasks', {
-    data: {
-      project_id: EMULATOR_PROJECT_ID,
-      tasks: specs.map((s) => ({ ...s, db_use_type: 'cloudDataGuard', net_type: 'eip' })),
-    },
-  });
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as { tasks: Array<{ id: string; name: string }> };
-  return Object.fromEntries(body.tasks.map((t) => [t.name, t.id]));
-}
-
-/** A DRS call through the console's proxy (as the browser makes it). */
-async function drs<T>(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown) {
-  const response = await request.fetch(`/api${path}`, { method, data });
-  return (await response.json()) as T;
+  const ids = await addTasks(
+    request,
+    specs.map((s) => ({ ...s, db_use_type: 'cloudDataGuard', net_type: 'eip' })),
+  );
+  return Object.fromEntries(specs.map((s, i) => [s.name, ids[i]!]));
 }
 
 /**
@@ -58,11 +46,6 @@ async function seedWall(request: APIRequestContext, emulator: EmulatorControl, l
   return ids;
 }
 
-/** Samples every second (the user's remembered interval), so a few cycles pass quickly. */
-async function fastSampling(page: Page) {
-  await page.addInitScript(() => window.localStorage.setItem('drs-console.dr.interval-ms', '1000'));
-}
-
 test.describe('DR wall', () => {
   test.beforeEach(({ emulator }) => {
     test.skip(!emulator.available, 'needs the emulator control API');
@@ -85,7 +68,7 @@ test.describe('DR wall', () => {
           : undefined;
       if (metric) calls.push({ at: Date.now(), metric, jobs: (r.postDataJSON() as { jobs: string[] }).jobs });
     });
-    await fastSampling(page);
+    await sampleEverySecond(page);
     await page.goto('/dr');
 
     await expect(page.getByTestId('dr-tile').nth(24)).toBeVisible(FIRST_RENDER);
@@ -160,11 +143,7 @@ test.describe('DR wall', () => {
     const dialog = page.getByRole('dialog', { name: 'Switch over primary and standby: dr-wall-01' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId('switchover-rpo-value')).toHaveText(/\d/);
-    const axe = await new AxeBuilder({ page })
-      .include('[role="dialog"]')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await expectAxeClean(page, 'switchover dialog');
     const submit = dialog.getByTestId('switchover-submit');
     await expect(submit).toBeDisabled();
     await dialog.getByLabel('Type the task name dr-wall-01 to confirm').fill('dr-wall-1');

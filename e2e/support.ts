@@ -84,11 +84,12 @@ const LANGUAGE_STORAGE_KEY = 'drs-console.language';
 /**
  * Runs `check` once in each language (en-us, zh-cn) and colour scheme (light, dark) on the same page and the same
  * setup: the language is chosen in local storage, the scheme is the system's (the app follows it); `check` loads
- * the page it needs (a navigation picks both up) and receives a label for failure messages.
+ * the page it needs (a navigation picks both up) and receives a label for failure messages, the language and the
+ * scheme.
  */
 export async function inEveryLanguageAndScheme(
   page: Page,
-  check: (label: string, language: 'en-us' | 'zh-cn') => Promise<void>,
+  check: (label: string, language: 'en-us' | 'zh-cn', scheme: 'light' | 'dark') => Promise<void>,
 ): Promise<void> {
   if (!page.url().startsWith('http')) await page.goto('/no/such/page');
   for (const language of ['en-us', 'zh-cn'] as const) {
@@ -98,7 +99,7 @@ export async function inEveryLanguageAndScheme(
         language,
       ] as const);
       await page.emulateMedia({ colorScheme: scheme });
-      await check(`${language}, ${scheme}`, language);
+      await check(`${language}, ${scheme}`, language, scheme);
     }
   }
 }
