@@ -20,7 +20,8 @@ const PROD2_PORT = PROD_PORT + 1;
  * on their own port runs it on the dev server only.
  */
 const PROD_ONLY = /(prod-server|a11y|faults)\.spec\.ts$/;
-const PROD2_ONLY = /(comparison-history|comparison-report|dr-monitor|dr-wall|keyboard)\.spec\.ts$/;
+const PROD2_ONLY =
+  /(comparison-history|comparison-report|dr-monitor|dr-wall|keyboard|refresh-errors)\.spec\.ts$/;
 const BOTH = /(smoke|secrets)\.spec\.ts$/;
 const serve = (port: number) => `node --import tsx server/serve.ts --host localhost --port ${port}`;
 
