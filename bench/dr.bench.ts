@@ -9,7 +9,8 @@
  * - the monitor's RPO/RTO chart holding 7 days of 5 s samples (120,960 rows, seeded into the page's IndexedDB
  *   store): navigation to the drawn chart (rows read, downsampled, rendered; median of 3), and the frame rate while
  *   it live-updates every second.
- * Measured, never asserted. `DR_BENCH_CYCLES` shortens the long run (e.g. 60 for a quick look).
+ * Measured, never asserted. `DR_BENCH_CYCLES` shortens the long run (e.g. 60 for a quick look);
+ * `DR_BENCH_SECTIONS=chart` (comma-separated: wall, heap, chart) runs only those sections.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EMULATOR_PROJECT_ID } from '../server/config';
@@ -21,6 +22,7 @@ const CYCLE_MS = 5_000; // the sampler's default interval (src/features/dr/sampl
 const LONG_CYCLES = Number(process.env.DR_BENCH_CYCLES ?? 360);
 const WEEK_ROWS = 7 * 24 * 720; // 120,960 samples of 5 s
 const INTERVAL_KEY = 'drs-console.dr.interval-ms';
+const SECTIONS = process.env.DR_BENCH_SECTIONS?.split(',').map((s) => s.trim());
 
 async function control(url: string, path: string, body: unknown) {
   const response = await fetch(`${url}/__emulator/${path}`, {
@@ -188,7 +190,7 @@ async function heapFigures(browser: Browser, url: string): Promise<Figure[]> {
 }
 
 /** Seeds the page's sample store (the schema of src/features/dr/model/sampleStore.ts) with a week of 5 s rows. */
-async function seedWeek(page: Page, jobId: string) {
+export async function seedWeek(page: Page, jobId: string) {
   return page.evaluate(
     async ({ jobId, rows, intervalMs }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -331,6 +333,7 @@ export async function run(): Promise<Figure[]> {
       ['heap', heapFigures],
       ['chart', chartFigures],
     ] as const) {
+      if (SECTIONS && !SECTIONS.includes(name)) continue;
       try {
         figures.push(...(await section(browser, url)));
       } catch (error) {

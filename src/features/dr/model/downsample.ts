@@ -73,8 +73,16 @@ export type ChartPoint<K extends string = SeriesKey> = { t: number } & Record<K,
 export const GAP_INTERVALS = 3;
 export const GAP_SLACK_MS = 10_000;
 
-/** Splits rows (oldest first) into runs without a gap: same session and not further apart than the gap rule. */
-export function segments(rows: readonly SampleRow[]): SampleRow[][] {
+/** Segments already computed, per rows array: the monitor asks for them many times per render. */
+const segmentCache = new WeakMap<readonly SampleRow[], readonly SampleRow[][]>();
+
+/**
+ * Splits rows (oldest first) into runs without a gap: same session and not further apart than the gap rule.
+ * Rows arrays are treated as immutable (the readers make a new array for new rows): the answer is cached per array.
+ */
+export function segments(rows: readonly SampleRow[]): readonly SampleRow[][] {
+  const cached = segmentCache.get(rows);
+  if (cached) return cached;
   const out: SampleRow[][] = [];
   let current: SampleRow[] = [];
   for (const row of rows) {
@@ -89,6 +97,7 @@ export function segments(rows: readonly SampleRow[]): SampleRow[][] {
     current.push(row);
   }
   if (current.length > 0) out.push(current);
+  segmentCache.set(rows, out);
   return out;
 }
 
@@ -118,13 +127,22 @@ export function toChartPoints<K extends SeriesKey>(
     if (run.length <= budget) run.forEach((_, i) => keep.add(i));
     else
       for (const key of series) {
-        const idx: number[] = [];
-        run.forEach((row, i) => {
-          if (row.values[key] !== undefined) idx.push(i);
-        });
-        const xs = idx.map((i) => run[i]!.t);
-        const ys = idx.map((i) => run[i]!.values[key]!);
-        for (const k of downsampleIndices(xs, ys, budget)) keep.add(idx[k]!);
+        // typed arrays: a week is 120,960 rows per series, read once per draw
+        const idx = new Uint32Array(run.length);
+        const xs = new Float64Array(run.length);
+        const ys = new Float64Array(run.length);
+        let n = 0;
+        for (let i = 0; i < run.length; i++) {
+          const row = run[i]!;
+          const v = row.values[key];
+          if (v === undefined) continue;
+          idx[n] = i;
+          xs[n] = row.t;
+          ys[n] = v;
+          n += 1;
+        }
+        if (n === 0) continue;
+        for (const k of downsampleIndices(xs.subarray(0, n), ys.subarray(0, n), budget)) keep.add(idx[k]!);
       }
     for (const i of [...keep].sort((p, q) => p - q)) {
       const row = run[i]!;

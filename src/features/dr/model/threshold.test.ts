@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toChartPoints } from './downsample';
+import type { SampleRow } from './series';
 import {
   aboveIntervals,
+  aboveIntervalsOfRows,
   CrossingTracker,
   EpisodeTracker,
   thresholdLevel,
@@ -70,5 +74,27 @@ describe('thresholds', () => {
     expect(timeAbove(intervals)).toBeCloseTo(20 + 6.667 + 10, 2);
     expect(timeAbove(intervals, 0, 20)).toBe(15);
     expect(aboveIntervals(points, undefined)).toEqual([]);
+  });
+
+  it('from stored rows: the same intervals as from every drawn point, gaps and sessions breaking the line', () => {
+    const row = fc.record({
+      dt: fc.constantFrom(5_000, 5_000, 5_000, 60_000),
+      session: fc.constantFrom(0, 0, 0, 1),
+      rpo: fc.option(fc.integer({ min: 0, max: 3_000 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 80 }), fc.integer({ min: 1, max: 3_000 }), (spec, threshold) => {
+        let t = 1_000_000;
+        let s = 1;
+        const rows: SampleRow[] = spec.map((r) => {
+          t += r.dt;
+          s += r.session;
+          return { jobId: 'a', t, s, i: 5_000, values: r.rpo === undefined ? {} : { rpo: r.rpo } };
+        });
+        const full = toChartPoints(rows, ['rpo'], Number.MAX_SAFE_INTEGER).map((p) => ({ t: p.t, v: p.rpo }));
+        expect(aboveIntervalsOfRows(rows, 'rpo', threshold)).toEqual(aboveIntervals(full, threshold));
+      }),
+    );
+    expect(aboveIntervalsOfRows([], 'rpo', 100)).toEqual([]);
   });
 });

@@ -1,3 +1,6 @@
+import { segments } from './downsample';
+import type { SampleRow, SeriesKey } from './series';
+
 /**
  * Thresholds of a DR task (the task detail's `alarm_notify`: `rpo_delay`, `rto_delay` in seconds, 1–3600; 0 or
  * absent = none), badge levels, crossing detection and time above threshold. Values are in ms.
@@ -96,37 +99,64 @@ export function aboveIntervals(
   points: readonly { t: number; v: number | null | undefined }[],
   threshold: number | undefined,
 ): Interval[] {
-  if (!threshold || threshold <= 0) return [];
+  const scan = aboveScanner(threshold);
+  if (!scan) return [];
+  for (const p of points) scan.next(p.t, p.v);
+  return scan.done();
+}
+
+/**
+ * `aboveIntervals` of one series straight from stored rows (every row, no downsampling): the line breaks between
+ * segments (`segments`: sessions and gaps) and at rows without the value, as drawn.
+ */
+export function aboveIntervalsOfRows(
+  rows: readonly SampleRow[],
+  key: SeriesKey,
+  threshold: number | undefined,
+): Interval[] {
+  const scan = aboveScanner(threshold);
+  if (!scan) return [];
+  for (const run of segments(rows)) {
+    for (const row of run) scan.next(row.t, row.values[key]);
+    scan.next(NaN, null);
+  }
+  return scan.done();
+}
+
+/** The state machine of `aboveIntervals`: `next` per point (null = break), `done` closes the last interval. */
+function aboveScanner(threshold: number | undefined) {
+  if (!threshold || threshold <= 0) return undefined;
   const out: Interval[] = [];
   let open: number | undefined;
-  let prev: { t: number; v: number } | undefined;
+  let prevT = 0;
+  let prevV: number | undefined;
   const close = (to: number) => {
-    if (open !== undefined && to > open) out.push({ from: open, to });
-    else if (open !== undefined) out.push({ from: open, to: open });
+    if (open !== undefined) out.push({ from: open, to: to > open ? to : open });
     open = undefined;
   };
-  for (const p of points) {
-    if (p.v === null || p.v === undefined) {
-      if (prev) close(prev.t);
-      prev = undefined;
-      continue;
-    }
-    const cur = { t: p.t, v: p.v };
-    const above = cur.v > threshold;
-    if (!prev) {
-      if (above) open = cur.t;
-    } else {
-      const wasAbove = prev.v > threshold;
-      if (above !== wasAbove) {
-        const at = prev.t + ((threshold - prev.v) / (cur.v - prev.v)) * (cur.t - prev.t);
+  return {
+    next(t: number, v: number | null | undefined) {
+      if (v === null || v === undefined) {
+        if (prevV !== undefined) close(prevT);
+        prevV = undefined;
+        return;
+      }
+      const above = v > threshold;
+      if (prevV === undefined) {
+        if (above) open = t;
+      } else if (above !== prevV > threshold) {
+        const at = prevT + ((threshold - prevV) / (v - prevV)) * (t - prevT);
         if (above) open = at;
         else close(at);
       }
-    }
-    prev = cur;
-  }
-  if (prev) close(prev.t);
-  return out;
+      prevT = t;
+      prevV = v;
+    },
+    done(): Interval[] {
+      if (prevV !== undefined) close(prevT);
+      return out;
+    },
+  };
 }
 
 /** Total time (ms) of `intervals` inside [from, to]. */

@@ -30,6 +30,7 @@ import { StatusBadge } from '../../tasks/components/StatusBadge';
 import { InitProgressPanel } from '../components/init/InitProgressPanel';
 import { DelayChart } from '../components/monitor/DelayChart';
 import { DelayTable } from '../components/monitor/DelayTable';
+import { useDrawnRows } from '../components/monitor/drawnRows';
 import { download, rowsToCsv, svgToPng } from '../components/monitor/export';
 import { Freshness } from '../components/monitor/Freshness';
 import { HealthStrip } from '../components/monitor/HealthStrip';
@@ -46,7 +47,12 @@ import {
 import { SwitchoverButton } from '../components/switchover/SwitchoverButton';
 import { formatDelayMs } from '../components/wall/delay';
 import { toChartPoints } from '../model/downsample';
-import { aboveIntervals, thresholdsFromAlarmNotify, timeAbove, type Interval } from '../model/threshold';
+import {
+  aboveIntervalsOfRows,
+  thresholdsFromAlarmNotify,
+  timeAbove,
+  type Interval,
+} from '../model/threshold';
 import {
   disableBrowserAlerts,
   enableBrowserAlerts,
@@ -107,16 +113,17 @@ function DrMonitorView({ id }: { id: string }) {
   const span = RANGES[search.range];
   const domain: [number, number] = search.zoom ? [search.zoom.from, search.zoom.to] : [now - span, now];
   const { rows, loading } = useSampleRows(id, search.zoom ?? { span });
-  const points = useMemo(() => toChartPoints(rows, ['rpo', 'rto'], CHART_POINTS), [rows]);
-  const above = useMemo(() => {
-    const full = toChartPoints(rows, ['rpo', 'rto'], Number.MAX_SAFE_INTEGER);
-    const of = (key: 'rpo' | 'rto'): Interval[] =>
-      aboveIntervals(
-        full.map((p) => ({ t: p.t, v: p[key] })),
-        thresholds[key],
-      );
-    return { rpo: of('rpo'), rto: of('rto') };
-  }, [rows, thresholds]);
+  // the charts redraw once the data moved by a drawn point (a week: every 10 minutes, not every sample)
+  const rangeKey = search.zoom ? `${search.zoom.from}-${search.zoom.to}` : search.range;
+  const drawn = useDrawnRows(rows, (domain[1] - domain[0]) / CHART_POINTS, rangeKey);
+  const points = useMemo(() => toChartPoints(drawn, ['rpo', 'rto'], CHART_POINTS), [drawn]);
+  const above = useMemo(
+    () => ({
+      rpo: aboveIntervalsOfRows(rows, 'rpo', thresholds.rpo),
+      rto: aboveIntervalsOfRows(rows, 'rto', thresholds.rto),
+    }),
+    [rows, thresholds],
+  );
   const chartRef = useRef<HTMLDivElement>(null);
   const scheme = useComputedColorScheme('light');
 
@@ -347,7 +354,7 @@ function DrMonitorView({ id }: { id: string }) {
               {t('drMonitor.controls.exportPng')}
             </Button>
           </Group>
-          {search.table ? <DelayTable rows={rows} /> : null}
+          {search.table ? <DelayTable rows={drawn} /> : null}
           <Title order={4}>{t('drMonitor.health.title')}</Title>
           <HealthStrip rows={rows} domain={domain} />
         </Stack>
@@ -376,7 +383,7 @@ function DrMonitorView({ id }: { id: string }) {
               {t('drMonitor.noPanels')}
             </Text>
           ) : (
-            <MetricPanelsLazy groups={search.panels} rows={rows} domain={domain} />
+            <MetricPanelsLazy groups={search.panels} rows={drawn} domain={domain} />
           )}
         </Stack>
       </Paper>

@@ -97,6 +97,9 @@ interface RowsState {
   loading: boolean;
 }
 
+/** Before the first read of a range (one object: an unchanged answer keeps its identity between renders). */
+const NOT_READ = { rows: [] as SampleRow[], loading: true };
+
 /**
  * Stored rows of one task in a range, re-read after each write: a live range reads only what is new and drops
  * what slid out; a fixed range is read once.
@@ -145,7 +148,7 @@ export function useSampleRows(jobId: string, range: HistoryRange): { rows: Sampl
     // version: re-read after each write
   }, [jobId, rangeKey, live, span, from, to, version]);
 
-  return state.key === rangeKey ? state : { rows: [], loading: true };
+  return state.key === rangeKey ? state : NOT_READ;
 }
 
 /** Chart points of `series` for one task: stored rows, downsampled to `maxPoints`, gaps as nulls. */

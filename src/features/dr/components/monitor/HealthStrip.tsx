@@ -1,4 +1,5 @@
 import { Box, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { memo, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
@@ -11,8 +12,20 @@ const COLOR: Record<Health, string> = {
   unknown: 'var(--mantine-color-gray-5)',
 };
 
+interface HealthStripProps {
+  rows: readonly SampleRow[];
+  domain: [number, number];
+}
+
 /** Source and destination connection health over the shown range, as coloured strips, with a text list. */
-export function HealthStrip({ rows, domain }: { rows: readonly SampleRow[]; domain: [number, number] }) {
+export const HealthStrip = memo(
+  HealthStripView,
+  (a: HealthStripProps, b: HealthStripProps) =>
+    a.rows === b.rows && a.domain[0] === b.domain[0] && a.domain[1] === b.domain[1],
+);
+
+function HealthStripView({ rows: newRows, domain }: HealthStripProps) {
+  const rows = useDeferredValue(newRows);
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const [from, to] = domain;

@@ -1,5 +1,5 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../../lib/format';
@@ -116,17 +116,28 @@ function SmallChart({
   );
 }
 
-/** The selected 4.4.3 panels, each a few small charts with one unit each. */
-export function MetricPanels({
-  groups,
-  rows,
-  domain,
-}: {
+interface MetricPanelsProps {
   groups: readonly MetricGroupId[];
   rows: readonly SampleRow[];
   domain: [number, number];
-}) {
+}
+
+const sameDomain = (a: [number, number], b: [number, number]) => a[0] === b[0] && a[1] === b[1];
+
+/**
+ * The selected 4.4.3 panels, each a few small charts with one unit each. Drawn again only when the rows, the time
+ * window or the panels change (the monitor re-renders every second).
+ */
+export const MetricPanels = memo(
+  MetricPanelsView,
+  (a: MetricPanelsProps, b: MetricPanelsProps) =>
+    a.rows === b.rows && sameDomain(a.domain, b.domain) && a.groups.join(',') === b.groups.join(','),
+);
+
+function MetricPanelsView({ groups, rows: newRows, domain }: MetricPanelsProps) {
   const { t } = useTranslation();
+  // drawn after the delay chart, in an interruptible render: a week of samples is many rows to downsample
+  const rows = useDeferredValue(newRows);
   return (
     <Stack gap="md">
       {METRIC_GROUPS.filter((g) => groups.includes(g.id)).map((group) => (
