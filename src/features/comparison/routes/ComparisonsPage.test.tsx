@@ -145,6 +145,8 @@ describe('ComparisonsPage of one task against the emulator', () => {
     const created = (await historyOf(id))[0]!;
     expect(created.compare_type).toBe('lines');
     expect(screen.queryByTestId('new-comparison-dialog')).toBeNull();
+    // the notification module is imported when needed (not statically by the dialog)
+    expect(await screen.findByText('The Row comparison was created.')).toBeTruthy();
     expect(rows()[0]!.getAttribute('data-status')).toBe('RUNNING');
     expect(rows()[0]!.querySelector('[data-verdict]')!.getAttribute('data-verdict')).toBe('running');
     // the comparison finishes in emulated time; the polled history follows

@@ -17,7 +17,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
@@ -152,12 +151,14 @@ export function NewComparisonDialog({
       { form, policy: usePolicy },
       {
         onSuccess: (outcome) => {
-          notifications.show({
-            color: 'green',
-            message: outcome.kept
-              ? t('comparisonHistory.new.kept')
-              : t('comparisonHistory.new.created', { kind: t(kindKey(outcome.kind)) }),
-          });
+          const message = outcome.kept
+            ? t('comparisonHistory.new.kept')
+            : t('comparisonHistory.new.created', { kind: t(kindKey(outcome.kind)) });
+          // Imported when needed, so that this page does not hold the notifications module statically (the app loads
+          // it lazily, with its container); a notification shown before the container mounts waits in the store.
+          void import('@mantine/notifications').then(({ notifications }) =>
+            notifications.show({ color: 'green', message }),
+          );
           onClose();
         },
       },
