@@ -150,9 +150,12 @@ const TaskRow = memo(function TaskRow({
       data-testid={child ? 'task-child-row' : 'task-row'}
       data-job-id={id}
       data-index={child ? undefined : index}
+      data-parent-index={child ? index : undefined}
       data-outcome={outcome}
-      tabIndex={child ? undefined : isActive ? 0 : -1}
+      // sub-task rows are reached with the arrow keys from their parent (focusable, not in the Tab order)
+      tabIndex={child ? -1 : isActive ? 0 : -1}
       aria-selected={child ? undefined : isSelected}
+      data-expanded={!child && children.length > 0 ? isOpen : undefined}
       onFocus={child ? undefined : () => onFocusRow(index)}
       // a bar, not a tint: tinted rows take the links below AA contrast in one scheme or the other
       style={isSelected ? { boxShadow: 'inset 3px 0 0 var(--mantine-primary-color-filled)' } : undefined}
@@ -293,23 +296,39 @@ export function TaskTable({
   const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
   const someSelected = ids.some((id) => selected.has(id));
 
+  /**
+   * Rows are one Tab stop (roving tabindex). ↑/↓ (Home/End) move through the rows in view, sub-tasks included;
+   * → expands a DR parent and ← collapses it (← on a sub-task goes back to its parent); Space selects; Enter opens.
+   */
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     const target = event.target as HTMLElement;
-    if (target.dataset.testid !== 'task-row') return;
-    const index = Number(target.dataset.index);
-    const focusRow = (i: number) => {
-      const clamped = Math.max(0, Math.min(jobs.length - 1, i));
-      setActive(clamped);
-      event.currentTarget
-        .querySelector<HTMLElement>(`[data-testid="task-row"][data-index="${clamped}"]`)
-        ?.focus();
+    const isChild = target.dataset.testid === 'task-child-row';
+    if (target.dataset.testid !== 'task-row' && !isChild) return;
+    const rows = [
+      ...event.currentTarget.querySelectorAll<HTMLElement>(
+        '[data-testid="task-row"], [data-testid="task-child-row"]',
+      ),
+    ];
+    const focusRow = (el: HTMLElement | undefined) => {
+      if (!el) return;
+      if (el.dataset.testid === 'task-row') setActive(Number(el.dataset.index));
+      el.focus();
     };
-    if (event.key === 'ArrowDown') focusRow(index + 1);
-    else if (event.key === 'ArrowUp') focusRow(index - 1);
-    else if (event.key === 'Home') focusRow(0);
-    else if (event.key === 'End') focusRow(jobs.length - 1);
-    else if (event.key === ' ') toggle(target.dataset.jobId!);
-    else if (event.key === 'Enter') void navigate(`/tasks/${target.dataset.jobId}`);
+    const position = rows.indexOf(target);
+    const parent = rows.find(
+      (r) => r.dataset.testid === 'task-row' && r.dataset.index === target.dataset.parentIndex,
+    );
+    const jobId = target.dataset.jobId!;
+    if (event.key === 'ArrowDown') focusRow(rows[Math.min(rows.length - 1, position + 1)]);
+    else if (event.key === 'ArrowUp') focusRow(rows[Math.max(0, position - 1)]);
+    else if (event.key === 'Home') focusRow(rows[0]);
+    else if (event.key === 'End') focusRow(rows[rows.length - 1]);
+    else if (event.key === 'ArrowRight' && !isChild && target.dataset.expanded === 'false')
+      toggleExpanded(jobId);
+    else if (event.key === 'ArrowLeft' && isChild) focusRow(parent);
+    else if (event.key === 'ArrowLeft' && target.dataset.expanded === 'true') toggleExpanded(jobId);
+    else if (event.key === ' ' && !isChild) toggle(jobId);
+    else if (event.key === 'Enter') void navigate(`/tasks/${jobId}`);
     else return;
     event.preventDefault();
   };
