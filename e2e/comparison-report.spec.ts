@@ -154,12 +154,15 @@ async function exportAndDownload(page: Page, emulator: EmulatorControl) {
 }
 
 test.describe('comparison report', () => {
+  test.beforeEach(({ emulator }) => {
+    test.skip(!emulator.available, 'needs the emulator control API');
+  });
+
   test('row comparison: the seeded inconsistent table is found by filtering, and the result file is a real .xlsx', async ({
     page,
     request,
     emulator,
   }) => {
-    test.skip(!emulator.available, 'needs the emulator control API');
     test.setTimeout(240_000);
     const found = await rowComparisonWithDifference(request, emulator);
     await page.goto(`/tasks/${found.jobId}/comparisons/${found.compareId}`);
@@ -199,7 +202,6 @@ test.describe('comparison report', () => {
     request,
     emulator,
   }) => {
-    test.skip(!emulator.available, 'needs the emulator control API');
     test.setTimeout(240_000);
     const found = await valueComparisonWithDifference(request, emulator);
     const diff = await drs<{ count: number; contents_infos: Array<{ select_sql: string }> }>(
@@ -228,7 +230,6 @@ test.describe('comparison report', () => {
     request,
     emulator,
   }) => {
-    test.skip(!emulator.available, 'needs the emulator control API');
     test.setTimeout(240_000);
     const { jobId, type } = await objectComparisonWithDifference(request, emulator);
     await page.goto(`/tasks/${jobId}/comparisons/objects`);
@@ -247,7 +248,6 @@ test.describe('comparison report', () => {
     request,
     emulator,
   }) => {
-    test.skip(!emulator.available, 'needs the emulator control API');
     test.setTimeout(300_000);
     const values = await valueComparisonWithDifference(request, emulator);
     const objects = await objectComparisonWithDifference(request, emulator);

@@ -6,18 +6,10 @@
  *   expected with `consoleErrors.allow(/pattern/)` (e.g. a test that injects a fault).
  */
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
+import type { FaultSpec } from '../server/emulator/faults.ts';
 
-export interface FaultSpec {
-  path: string;
-  method?: string;
-  latencyMs?: number;
-  status5xxRate?: number;
-  status5xx?: number;
-  malformedJson?: boolean;
-  resetConnection?: boolean;
-  count?: number;
-  untilMs?: number;
-}
+/** A fault as the emulator's control API takes it (`POST /__emulator/faults`). */
+export type { FaultSpec };
 
 export interface EmulatorControl {
   /** False when /__emulator is not there (cloud mode, --strict): tests needing it should skip. */

@@ -12,6 +12,7 @@ test.describe('pre-check page', () => {
     page,
     request,
   }) => {
+    test.setTimeout(60_000); // two pre-check runs of 6 s, axe in both schemes
     const id = await addTask(request, {
       name: 'e2e-precheck-fail',
       description: 'precheck-fail',

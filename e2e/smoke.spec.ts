@@ -15,6 +15,7 @@ test.describe('smoke', () => {
   });
 
   test('navigation reaches each section, and unknown paths show the 404 page', async ({ page }) => {
+    test.setTimeout(60_000); // five first renders of lazy pages
     const shell = new ShellPage(page);
     await page.goto('/tasks');
     await expect(shell.heading('Tasks')).toBeVisible(FIRST_RENDER);

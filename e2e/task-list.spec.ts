@@ -31,6 +31,7 @@ test.describe('task list', () => {
     page,
     request,
   }) => {
+    test.setTimeout(60_000); // two first renders (the page, after the reload) and six list reads
     await page.goto('/tasks?size=10');
     await expect(page.getByTestId('task-row')).toHaveCount(10, FIRST_RENDER);
     expect(await rowIds(page)).toEqual(await listIds(request, { per_page: 10 }));
