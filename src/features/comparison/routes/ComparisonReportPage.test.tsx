@@ -99,6 +99,29 @@ describe('ComparisonReportPage against the emulator: row comparison', () => {
     expect(await screen.findByTestId('db-chart')).toBeTruthy();
   });
 
+  it('a failed first read of the tables shows the error with Retry in their place, the toolbar kept; Retry shows them', async () => {
+    await control('faults', { path: '*/line-detail', status5xxRate: 1 });
+    try {
+      await open(`/tasks/${jobId}/comparisons/${compareId}`);
+      const tables = await screen.findByTestId('row-tables');
+      // the query retries twice on 5xx before the error is shown
+      const alert = await within(tables).findByTestId('drs-error', {}, { timeout: 20_000 });
+      expect(alert.textContent).toContain('DRS.M00004');
+      expect(within(tables).queryByTestId('line-table')).toBeNull();
+      expect(within(tables).queryByTestId('pager-range')).toBeNull();
+      expect(within(tables).getByTestId('status-filter')).toBeTruthy();
+      expect((within(tables).getByTestId('export-csv') as HTMLButtonElement).disabled).toBe(true);
+    } finally {
+      await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
+    }
+    const tables = screen.getByTestId('row-tables');
+    await userEvent.click(within(tables).getByRole('button', { name: 'Retry' }));
+    const lineTable = await within(tables).findByTestId('line-table');
+    await waitFor(() => expect(lineTable.querySelectorAll('tbody tr[data-table]').length).toBeGreaterThan(0));
+    expect(within(tables).queryByTestId('drs-error')).toBeNull();
+    expect((within(tables).getByTestId('export-csv') as HTMLButtonElement).disabled).toBe(false);
+  }, 40_000);
+
   it('filters by result on the server: only the inconsistent tables, with the URL remembering it', async () => {
     const bad = dbs.find((d) => d.data_inconsistent_num > 0)!;
     const expected = await emulator.call<{
