@@ -1,57 +1,32 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { DEFAULT_POLL_MS, drs, P, rootKeys, unwrap, useDrsMutation } from '../../../lib/api';
+import { drs, P, rootKeys, unwrap, useDrsMutation } from '../../../lib/api';
 import type { OpBody, OpPath } from '../../../lib/api';
+import { useWatchDrTasks } from '../sampling/react';
+import type { SamplerSnapshot } from '../sampling/sampler';
 
-/** Disaster recovery (4.4.1–4.4.5): RPO/RTO and monitoring data are polled while the page is visible. */
+/** Disaster recovery (4.4.1–4.4.5). */
 
 const ids = (jobIds: readonly string[]) => [...jobIds].sort();
 
 export const drKeys = {
   all: rootKeys.dr,
-  rpoRto: (jobIds: readonly string[]) => [...drKeys.all, 'rpo-rto', ids(jobIds)] as const,
-  monitoring: (jobIds: readonly string[]) => [...drKeys.all, 'monitoring', ids(jobIds)] as const,
   structProcess: (jobIds: readonly string[]) => [...drKeys.all, 'struct-process', ids(jobIds)] as const,
   structDetail: (type: string, request: OpBody<'batchQueryStructDetail'>) =>
     [...drKeys.all, 'struct-detail', type, request] as const,
 };
 
-/** 4.4.2 batchQueryRpoRto — live figures, refreshed every interval (never "final"). */
-export const rpoRtoQuery = (jobIds: readonly string[], intervalMs: number = DEFAULT_POLL_MS) =>
-  queryOptions({
-    queryKey: drKeys.rpoRto(jobIds),
-    queryFn: ({ signal }) =>
-      unwrap(
-        'batchQueryRpoRto',
-        drs().POST('/v3/{project_id}/jobs/batch-rpo-and-rto', {
-          params: { path: P },
-          body: { jobs: [...jobIds] },
-          signal,
-        }),
-      ),
-    enabled: jobIds.length > 0,
-    refetchInterval: intervalMs,
-  });
-export const useBatchQueryRpoRto = (jobIds: readonly string[], intervalMs?: number) =>
-  useQuery(rpoRtoQuery(jobIds, intervalMs));
-
-/** 4.4.3 getDrMonitoringData */
-export const drMonitoringQuery = (jobIds: readonly string[], intervalMs: number = DEFAULT_POLL_MS) =>
-  queryOptions({
-    queryKey: drKeys.monitoring(jobIds),
-    queryFn: ({ signal }) =>
-      unwrap(
-        'getDrMonitoringData',
-        drs().POST('/v3/{project_id}/jobs/disaster-recovery-monitoring-data', {
-          params: { path: P },
-          body: { jobs: [...jobIds] },
-          signal,
-        }),
-      ),
-    enabled: jobIds.length > 0,
-    refetchInterval: intervalMs,
-  });
-export const useGetDrMonitoringData = (jobIds: readonly string[], intervalMs?: number) =>
-  useQuery(drMonitoringQuery(jobIds, intervalMs));
+/**
+ * 4.4.2 batchQueryRpoRto and 4.4.3 getDrMonitoringData are made by the page's one DR sampler
+ * (`sampling/sampler.ts`), not by react-query: one batch call per ≤ 10 watched tasks per metric and interval, a
+ * back-off while calls fail, every answer kept as history. These hooks watch tasks through it (see
+ * `useWatchDrTasks`); the newest figures are `snapshot.latest[jobId]` (`rpoInfo`, `rtoInfo`, `monitor`, `values`).
+ */
+export function useBatchQueryRpoRto(jobIds: readonly string[]): SamplerSnapshot {
+  return useWatchDrTasks(jobIds);
+}
+export function useGetDrMonitoringData(jobIds: readonly string[]): SamplerSnapshot {
+  return useWatchDrTasks(jobIds);
+}
 
 /** 4.4.4 batchQueryStructProcess */
 export const structProcessQuery = (jobIds: readonly string[]) =>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
 import { useReturnFocus } from '../../../../components/useReturnFocus';
 import type { components } from '../../../../generated/drs-api';
-import { explainFailure, splitBatchResults } from '../../../../lib/api';
+import { explainErrorCode, isDrsApiError, splitBatchResults } from '../../../../lib/api';
 import { formatDateTime } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import { useBatchQueryRpoRto, useBatchSwitchover } from '../../api';
@@ -40,25 +40,25 @@ function useRoleText() {
       : t('common.notAvailable');
 }
 
-/** The current RPO and RTO of the task, read live while the dialog is open (4.4.2). */
+/** The current RPO and RTO of the task, read live while the dialog is open (4.4.2, through the DR sampler). */
 function CurrentRpo({ jobId }: { jobId: string }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const rpo = useBatchQueryRpoRto([jobId]);
-  if (rpo.isPending) return <Text size="sm">{t('drActions.switchover.rpoLoading')}</Text>;
-  const { successes, failures } = splitBatchResults(rpo.data?.results);
-  const item = successes.find((r) => r.job_id === jobId);
-  if (rpo.isError || !item) {
-    const failure = failures[0];
+  const snap = useBatchQueryRpoRto([jobId]);
+  const latest = snap.latest[jobId];
+  const rpoMs = latest?.values.rpo;
+  if (rpoMs === undefined && !latest?.errorCode && !snap.failing)
+    return <Text size="sm">{t('drActions.switchover.rpoLoading')}</Text>;
+  if (!latest || rpoMs === undefined || latest.errorCode) {
+    // the task's own refusal (e.g. not replicating), or the failed call
+    const code = latest?.errorCode ?? (isDrsApiError(snap.lastError) ? snap.lastError.code : undefined);
     return (
       <Text size="sm" data-testid="switchover-rpo-unavailable">
-        {t('drActions.switchover.rpoUnavailable')} {failure?.code && <Code>{failure.code}</Code>}{' '}
-        {failure ? explainFailure(failure, language).meaning : ''}
+        {t('drActions.switchover.rpoUnavailable')} {code && <Code>{code}</Code>}{' '}
+        {code ? explainErrorCode(code, language).meaning || latest?.errorMsg : ''}
       </Text>
     );
   }
-  const rpoMs = Number(item.rpo_info?.delay);
-  const rtoMs = Number(item.rto_info?.delay);
   return (
     <Text size="sm" data-testid="switchover-rpo">
       <Text span fw={600}>
@@ -69,10 +69,10 @@ function CurrentRpo({ jobId }: { jobId: string }) {
       <Text span fw={600}>
         {t('drActions.switchover.currentRto')}:
       </Text>{' '}
-      {formatDelayMs(rtoMs, language)}
-      {item.rpo_info?.time && (
+      {formatDelayMs(latest.values.rto, language)}
+      {latest.rpoInfo?.time && (
         <Text span size="xs" ml="xs">
-          ({t('drActions.switchover.measuredAt', { time: item.rpo_info.time })})
+          ({t('drActions.switchover.measuredAt', { time: latest.rpoInfo.time })})
         </Text>
       )}
     </Text>
