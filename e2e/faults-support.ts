@@ -186,3 +186,42 @@ export function samplerFaults(
   };
   return names.map((name) => ({ name, ...all[name] }));
 }
+
+/**
+ * An init script (`page.addInitScript(recordStates)`): records in the page the first text shown in each state of
+ * its freshness line (`data-freshness` fresh | slow | failing) and of the DR wall's refresh indicator (`wall-live`,
+ * `wall-stale`, …), so that a state shown only for a moment (a slow answer: from 8 s to its arrival) is seen
+ * however busy the machine is. `clearSeenStates` starts over.
+ */
+export function recordStates() {
+  const w = window as unknown as { __seen: Record<string, string> };
+  w.__seen = {};
+  const record = () => {
+    const line = document.querySelector('[data-testid="data-freshness"]');
+    const wall = document.querySelector('[data-testid="dr-wall-refresh"]');
+    for (const [prefix, el] of [
+      ['', line],
+      ['wall-', wall],
+    ] as const) {
+      const state = el?.getAttribute('data-state');
+      if (el && state && !(`${prefix}${state}` in w.__seen))
+        w.__seen[`${prefix}${state}`] = el.textContent ?? '';
+    }
+  };
+  new MutationObserver(record).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
+}
+
+/** In the page (`page.evaluate(clearSeenStates)`): forgets the recorded states; returns the page's clock. */
+export function clearSeenStates(): number {
+  (window as unknown as { __seen: Record<string, string> }).__seen = {};
+  return Date.now();
+}
+
+/** The text first shown in `state` since the page's record was last cleared (see `recordStates`), or null. */
+export const seenState = (page: Page, state: string) =>
+  page.evaluate((s) => (window as unknown as { __seen?: Record<string, string> }).__seen?.[s] ?? null, state);

@@ -3,6 +3,7 @@ import { useInterval } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../../lib/i18n';
+import { STALE_INTERVALS } from '../../sampling/sampler';
 import { formatDelayMs } from './delay';
 import classes from './Wall.module.css';
 
@@ -15,7 +16,8 @@ export interface RefreshIndicatorProps {
 
 /**
  * "Live · every 5 s · updated 3 s ago", ticking each second; turns into a stale warning (words and a mark, not
- * colour alone) while refreshes fail.
+ * colour alone) while refreshes fail or an answer is overdue (no update for `STALE_INTERVALS` intervals: a slow
+ * service), as the DR monitor's freshness line does.
  */
 export function RefreshIndicator({ intervalMs, lastSuccessAt, failing, running }: RefreshIndicatorProps) {
   const { t, i18n } = useTranslation();
@@ -29,10 +31,11 @@ export function RefreshIndicator({ intervalMs, lastSuccessAt, failing, running }
   const age = lastSuccessAt !== undefined ? Math.max(0, now - lastSuccessAt) : undefined;
   const ago = age !== undefined ? formatDelayMs(Math.round(age / 1000) * 1000, language) : undefined;
   const every = formatDelayMs(intervalMs, language);
+  const stale = failing || (running && age !== undefined && age > STALE_INTERVALS * intervalMs + 1000);
 
   return (
-    <Group gap="xs" data-testid="dr-wall-refresh" data-state={failing ? 'stale' : running ? 'live' : 'idle'}>
-      {failing ? (
+    <Group gap="xs" data-testid="dr-wall-refresh" data-state={stale ? 'stale' : running ? 'live' : 'idle'}>
+      {stale ? (
         <Badge color="orange" variant="light" tt="none" leftSection={<span aria-hidden="true">⚠</span>}>
           {t('drWall.stale')}
         </Badge>
@@ -55,7 +58,7 @@ export function RefreshIndicator({ intervalMs, lastSuccessAt, failing, running }
         {' · '}
         {ago === undefined
           ? t('drWall.neverUpdated')
-          : failing
+          : stale
             ? t('drWall.staleSince', { ago })
             : t('drWall.updatedAgo', { ago })}
       </Text>
