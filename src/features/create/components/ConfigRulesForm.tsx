@@ -18,6 +18,7 @@ import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainFailure, isDrsApiError, splitBatchResults, type OpData } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchSetTransformation } from '../../sync/api';
+import { FailureAlert, type ExplainedFailure } from '../../tasks/components/FailureAlert';
 import type { ObjectSelection } from '../model/objects';
 import {
   CONFIG_MAX,
@@ -26,7 +27,6 @@ import {
   validateConfigRules,
   type ConfigRule,
 } from '../model/transformation';
-import { SaveFailureAlert, type ExplainedFailure } from './SaveFailureAlert';
 import { useRuleEdits } from './useRuleEdits';
 
 type Results = OpData<'batchSetTransformation'>['results'];
@@ -186,7 +186,12 @@ export function ConfigRulesForm({
             {failures
               .filter((f) => f.index === i)
               .map((f) => (
-                <SaveFailureAlert key={f.index} failure={f.failure} testId="config-failure" />
+                <FailureAlert
+                  key={f.index}
+                  failure={f.failure}
+                  title={t('wizard.saveFailed')}
+                  testId="config-failure"
+                />
               ))}
           </Stack>
         </Paper>

@@ -21,6 +21,7 @@ import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchStartJobs } from '../../tasks/api';
+import { FailureAlert, type ExplainedFailure } from '../../tasks/components/FailureAlert';
 import { clearDraft } from '../model/draft';
 import { selectObjectsItem, type ObjectSelection } from '../model/objects';
 import { createJobBody, maskSecrets, modifyJobBody } from '../model/requests';
@@ -68,7 +69,7 @@ export function ConfirmStep({
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [at, setAt] = useState('');
   const [timeError, setTimeError] = useState<string>();
-  const [failure, setFailure] = useState<ReturnType<typeof explainFailure<unknown>>>();
+  const [failure, setFailure] = useState<ExplainedFailure>();
   const [done, setDone] = useState<'now' | 'later'>();
   const start = useBatchStartJobs();
 
@@ -184,14 +185,7 @@ export function ConfirmStep({
           disabled={!!done}
         />
       )}
-      {failure && (
-        <Alert color="red" variant="light" role="alert" title={t('wizard.confirm.startFailed')}>
-          <Text size="sm">
-            <code>{failure.code}</code> {failure.meaning}
-          </Text>
-          {failure.fix && <Text size="sm">{failure.fix}</Text>}
-        </Alert>
-      )}
+      {failure && <FailureAlert failure={failure} title={t('wizard.confirm.startFailed')} />}
       {start.isError && <DrsErrorAlert error={start.error} />}
       {done ? (
         <Alert

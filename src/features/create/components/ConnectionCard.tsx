@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainErrorCode } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
+import { FailureAlert } from '../../tasks/components/FailureAlert';
 import type { Connection, NetType } from '../model/rules';
 import { encodeCertificateFile } from '../model/ssl';
 
@@ -188,45 +189,11 @@ export function ConnectionCard(props: ConnectionCardProps) {
           </Alert>
         )}
         {test.kind === 'failed' && (
-          <Alert
-            color="red"
-            variant="light"
-            role="alert"
+          <FailureAlert
+            failure={{ code: test.code, message: test.message, ...explained }}
             title={t('wizard.conn.failedTitle')}
-            data-testid={`conn-${side}-failure`}
-          >
-            <Stack gap={4}>
-              {test.code && (
-                <Text size="sm">
-                  <Text span fw={600}>
-                    {t('error.code')}:
-                  </Text>{' '}
-                  <code>{test.code}</code>
-                </Text>
-              )}
-              {explained?.meaning && (
-                <Text size="sm">
-                  <Text span fw={600}>
-                    {t('error.meaning')}:
-                  </Text>{' '}
-                  {explained.meaning}
-                </Text>
-              )}
-              {explained?.fix && (
-                <Text size="sm">
-                  <Text span fw={600}>
-                    {t('error.fix')}:
-                  </Text>{' '}
-                  {explained.fix}
-                </Text>
-              )}
-              {test.message && (
-                <Text size="xs" c="dimmed">
-                  {test.message}
-                </Text>
-              )}
-            </Stack>
-          </Alert>
+            testId={`conn-${side}-failure`}
+          />
         )}
         {test.kind === 'error' && <DrsErrorAlert error={test.error} />}
       </Stack>

@@ -5,6 +5,7 @@ import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchSetTransformation } from '../../sync/api';
+import { FailureAlert, type ExplainedFailure } from '../../tasks/components/FailureAlert';
 import type { ObjectSelection } from '../model/objects';
 import {
   FILTER_MAX,
@@ -12,7 +13,6 @@ import {
   validateFilterRules,
   type FilterRule,
 } from '../model/transformation';
-import { SaveFailureAlert, type ExplainedFailure } from './SaveFailureAlert';
 import { useRuleEdits } from './useRuleEdits';
 
 const empty = (): FilterRule => ({ db: '', table: '', condition: '' });
@@ -121,7 +121,7 @@ export function FilterRulesForm({
         </Group>
       ))}
       {failures.map((f, i) => (
-        <SaveFailureAlert key={i} failure={f} testId="filter-failure" />
+        <FailureAlert key={i} failure={f} title={t('wizard.saveFailed')} testId="filter-failure" />
       ))}
       {save.isError && <DrsErrorAlert error={save.error} />}
       {saved && (

@@ -6,6 +6,7 @@ import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchSetSyncPolicy } from '../../sync/api';
+import { FailureAlert, type ExplainedFailure } from '../../tasks/components/FailureAlert';
 
 type Conflict = 'ignore' | 'overwrite' | 'stop';
 
@@ -19,7 +20,7 @@ export function SyncPolicyForm({ jobId, postgres }: { jobId: string; postgres: b
   const [fillMv, setFillMv] = useState(false);
   const [snapshot, setSnapshot] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [failure, setFailure] = useState<ReturnType<typeof explainFailure<unknown>>>();
+  const [failure, setFailure] = useState<ExplainedFailure>();
   const save = useBatchSetSyncPolicy();
   const touch =
     <T,>(set: (v: T) => void) =>
@@ -99,14 +100,7 @@ export function SyncPolicyForm({ jobId, postgres }: { jobId: string; postgres: b
           />
         </>
       )}
-      {failure && (
-        <Alert color="red" variant="light" role="alert" title={t('wizard.saveFailed')}>
-          <Text size="sm">
-            <code>{failure.code}</code> {failure.meaning}
-          </Text>
-          {failure.fix && <Text size="sm">{failure.fix}</Text>}
-        </Alert>
-      )}
+      {failure && <FailureAlert failure={failure} title={t('wizard.saveFailed')} />}
       {save.isError && <DrsErrorAlert error={save.error} />}
       {saved && (
         <Alert color="teal" variant="light" role="status">

@@ -18,6 +18,7 @@ import { currentLanguage } from '../../../lib/i18n';
 import { PrecheckResults, type PrecheckStatus } from '../../precheck/components/PrecheckResults';
 import { forgetRun } from '../../precheck/model/ack';
 import { jobStatusQuery, useBatchQueryJobDetails } from '../../tasks/api';
+import { FailureAlert, type ExplainedFailure } from '../../tasks/components/FailureAlert';
 import { useBatchModifyJobs, useBatchSelectObjects, useBatchTestConnections } from '../api';
 import { clearRulesDrafts, loadDraft, saveDraft } from '../model/draft';
 import {
@@ -58,7 +59,6 @@ import { FilterRulesForm } from './FilterRulesForm';
 import { ObjectsEditor } from './ObjectsEditor';
 import { MigrationUsersForm } from './MigrationUsersForm';
 import { ParametersStep } from './ParametersStep';
-import { SaveFailureAlert, type ExplainedFailure } from './SaveFailureAlert';
 import { SyncPolicyForm } from './SyncPolicyForm';
 import { Summary } from './Summary';
 import { useLeaveGuard } from './useLeaveGuard';
@@ -132,20 +132,15 @@ export function TaskWizard({ jobId, step }: { jobId: string; step: string | unde
     const ex = explainErrorCode(current.error_code, currentLanguage(i18n));
     return (
       <WizardFrame title={title} active="basics" reachable={() => false}>
-        <Alert color="red" role="alert" title={t('wizard.createFailedTitle')} data-testid="create-failed">
-          <Stack gap={4}>
-            {current.error_code && (
-              <Text size="sm">
-                <code>{current.error_code}</code> {ex.meaning}
-              </Text>
-            )}
-            {current.error_message && <Text size="sm">{current.error_message}</Text>}
-            {ex.fix && <Text size="sm">{ex.fix}</Text>}
-            <Anchor component={Link} to="/create">
-              {t('wizard.startOver')}
-            </Anchor>
-          </Stack>
-        </Alert>
+        <FailureAlert
+          failure={{ code: current.error_code, message: current.error_message, ...ex }}
+          title={t('wizard.createFailedTitle')}
+          testId="create-failed"
+        >
+          <Anchor component={Link} to="/create">
+            {t('wizard.startOver')}
+          </Anchor>
+        </FailureAlert>
       </WizardFrame>
     );
   }
@@ -349,7 +344,9 @@ function ConfiguringWizard({ jobId, step, detail, onStarting }: ConfiguringWizar
     });
   };
 
-  const failureAlert = failure && <SaveFailureAlert failure={failure} testId="save-failure" />;
+  const failureAlert = failure && (
+    <FailureAlert failure={failure} title={t('wizard.saveFailed')} testId="save-failure" />
+  );
 
   return (
     <WizardFrame

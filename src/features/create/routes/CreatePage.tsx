@@ -3,9 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
-import { explainFailure, splitBatchResults, type BatchFailure } from '../../../lib/api';
+import { explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
+import { FailureAlert, type ExplainedFailure } from '../../tasks/components/FailureAlert';
 import { BasicsForm } from '../components/BasicsForm';
 import { TaskWizard } from '../components/TaskWizard';
 import { useLeaveGuard } from '../components/useLeaveGuard';
@@ -25,14 +26,12 @@ export function CreatePage() {
   return <TaskWizard key={jobId} jobId={jobId} step={step} />;
 }
 
-type Failure = BatchFailure<unknown> & { meaning: string; fix: string };
-
 function NewTaskWizard() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [basics, setBasics] = useState<Basics>(() => ({ ...defaultBasics, ...loadDraft(undefined)?.basics }));
   const [showErrors, setShowErrors] = useState(false);
-  const [failure, setFailure] = useState<Failure>();
+  const [failure, setFailure] = useState<ExplainedFailure>();
   const [created, setCreated] = useState(false);
   const create = useBatchCreateJobs();
   const parsed = useMemo(() => basicsSchema.safeParse(basics), [basics]);
@@ -90,23 +89,7 @@ function NewTaskWizard() {
             </Alert>
           )}
           {failure && (
-            <Alert
-              color="red"
-              variant="light"
-              role="alert"
-              title={t('wizard.basics.createFailed')}
-              data-testid="create-failure"
-            >
-              <Text size="sm">
-                <code>{failure.code}</code> {failure.meaning}
-              </Text>
-              {failure.fix && <Text size="sm">{failure.fix}</Text>}
-              {failure.message && (
-                <Text size="xs" c="dimmed">
-                  {failure.message}
-                </Text>
-              )}
-            </Alert>
+            <FailureAlert failure={failure} title={t('wizard.basics.createFailed')} testId="create-failure" />
           )}
           {create.isError && <DrsErrorAlert error={create.error} />}
           <Group justify="space-between">

@@ -47,6 +47,7 @@ import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainErrorCode, explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { z } from '../../../lib/zod';
+import { FailureAlert } from '../../tasks/components/FailureAlert';
 import { useBatchPrecheck, useBatchQueryPrecheckResults } from '../api';
 import { isAcknowledged, loadRunRecord, recordNewRun, runNameOf, saveRunRecord } from '../model/ack';
 import {
@@ -180,11 +181,10 @@ export function PrecheckResults({
 
       {run.error && <DrsErrorAlert error={run.error} title={t('precheck.results.runFailed')} />}
       {runFailure && (
-        <RunFailure
-          code={runFailure.code}
-          message={runFailure.message}
-          language={language}
-          failure={runFailure}
+        <FailureAlert
+          failure={explainFailure(runFailure, language)}
+          title={t('precheck.results.runFailed')}
+          testId="precheck-run-failure"
         />
       )}
 
@@ -296,38 +296,6 @@ export function PrecheckResults({
         </Stack>
       )}
     </Stack>
-  );
-}
-
-function RunFailure({
-  failure,
-  language,
-}: {
-  code: string | undefined;
-  message: string | undefined;
-  language: ReturnType<typeof currentLanguage>;
-  failure: Parameters<typeof explainFailure>[0];
-}) {
-  const { t } = useTranslation();
-  const explained = explainFailure(failure, language);
-  return (
-    <Alert
-      color="red"
-      variant="light"
-      role="alert"
-      title={t('precheck.results.runFailed')}
-      data-testid="precheck-run-failure"
-    >
-      <Stack gap={2}>
-        <Text size="sm">
-          {explained.code} {explained.message ? `— ${explained.message}` : ''}
-        </Text>
-        {explained.meaning && (
-          <Text size="sm">{t('precheck.results.meaning', { text: explained.meaning })}</Text>
-        )}
-        {explained.fix && <Text size="sm">{t('precheck.results.fix', { text: explained.fix })}</Text>}
-      </Stack>
-    </Alert>
   );
 }
 

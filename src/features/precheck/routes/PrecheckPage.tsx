@@ -6,6 +6,7 @@ import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchQueryJobDetails, useBatchRetryJobs, useBatchStartJobs } from '../../tasks/api';
+import { FailureAlert } from '../../tasks/components/FailureAlert';
 import { StatusBadge } from '../../tasks/components/StatusBadge';
 import { PrecheckResults, type PrecheckStatus } from '../components/PrecheckResults';
 import { precheckModeFor, type PrecheckMode } from '../model/mode';
@@ -95,7 +96,13 @@ export function PrecheckPage() {
             )}
           </Group>
           {action.error && <DrsErrorAlert error={action.error} />}
-          {actionFailure && <DrsFailure failure={explainFailure(actionFailure, language)} />}
+          {actionFailure && (
+            <FailureAlert
+              failure={explainFailure(actionFailure, language)}
+              title={mode === 'forRetryJob' ? t('precheck.page.retryFailed') : t('precheck.page.startFailed')}
+              testId="precheck-action-failure"
+            />
+          )}
           {actionDone && (
             <Alert color="teal" variant="light" data-testid="precheck-action-done">
               {mode === 'forRetryJob' ? t('precheck.page.retried') : t('precheck.page.started')}{' '}
@@ -108,21 +115,5 @@ export function PrecheckPage() {
         </>
       )}
     </Stack>
-  );
-}
-
-function DrsFailure({
-  failure,
-}: {
-  failure: { code?: string; message?: string; meaning?: string; fix?: string };
-}) {
-  return (
-    <Alert color="red" variant="light" role="alert" data-testid="precheck-action-failure">
-      <Text size="sm" fw={600}>
-        {failure.code} {failure.message}
-      </Text>
-      {failure.meaning && <Text size="sm">{failure.meaning}</Text>}
-      {failure.fix && <Text size="sm">{failure.fix}</Text>}
-    </Alert>
   );
 }

@@ -1,10 +1,11 @@
 import '@mantine/core/styles/Table.css';
-import { Alert, Anchor, Badge, Code, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '../../../../generated/drs-api';
 import { explainErrorCode, isFailedItem } from '../../../../lib/api';
 import { currentLanguage } from '../../../../lib/i18n';
+import { FailureDetails } from '../../../tasks/components/FailureAlert';
 import type { BatchRow } from '../../model/batch/input';
 
 export type CreateResult = components['schemas']['CreateJobResult'];
@@ -56,7 +57,6 @@ export function BatchOutcomes({
           <Table.Tbody>
             {outcomes.map(({ row, name, result, failed }) => {
               const code = result?.error_code;
-              const explained = failed ? explainErrorCode(code, language) : undefined;
               return (
                 <Table.Tr
                   key={row.index}
@@ -85,17 +85,9 @@ export function BatchOutcomes({
                         <Badge color="red" variant="light" tt="none">
                           {t('batchCreate.refused')}
                         </Badge>
-                        {code && (
-                          <Text size="sm">
-                            <Code>{code}</Code> {result?.error_msg}
-                          </Text>
-                        )}
-                        {explained?.meaning && (
-                          <Text size="sm">{t('batchCreate.meaning', { text: explained.meaning })}</Text>
-                        )}
-                        {explained?.fix && (
-                          <Text size="sm">{t('batchCreate.fix', { text: explained.fix })}</Text>
-                        )}
+                        <FailureDetails
+                          failure={{ code, message: result?.error_msg, ...explainErrorCode(code, language) }}
+                        />
                       </Stack>
                     )}
                   </Table.Td>
