@@ -12,7 +12,8 @@ import { addRunningTask, addTask, drs } from './support';
  * (b) each element Tab reaches shows a visible focus indicator: its outline, box shadow or border colour (or that
  *     of its label, wrapper or next sibling, where Mantine draws the ring of a hidden native input) differs from the
  *     unfocused state and is not transparent;
- * (c) Tab is never trapped: focus comes back to the first element (the skip link).
+ * (c) Tab is never trapped: focus comes back to the first element (the skip link);
+ * (d) each focus stop has a name to announce (a chart surface Recharts makes focusable needs one too).
  *
  * Not expected to be reached by Tab (they are keyboard-operable as a group, by design of the WAI-ARIA patterns):
  * - roving-tabindex groups, where one member is in the Tab order and arrows move: Mantine Tabs (`[role=tab]` with
@@ -48,6 +49,8 @@ interface AuditResult {
   unreached: string[];
   /** Focus stops (b) without a visible focus indicator. */
   noIndicator: string[];
+  /** Focus stops a screen reader would announce without a name. */
+  unnamed: string[];
   /** Whether focus came back to where it started (c). */
   wrapped: boolean;
 }
@@ -100,6 +103,27 @@ function installAudit(excluded: string) {
       .replace(/\s+/g, ' ')
       .slice(0, 50)}"${testId ? ` in [data-testid=${testId}]` : ''}`;
   };
+  /** A rough accessible name: enough to tell a focus stop that announces nothing (e.g. a bare chart surface). */
+  const accessibleName = (el: Element): string => {
+    const byId = (ids: string) =>
+      ids
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    const labelledBy = el.getAttribute('aria-labelledby');
+    const fromContent = !['application', 'img', 'group', 'region'].includes(el.getAttribute('role') ?? '');
+    const name =
+      (labelledBy ? byId(labelledBy) : '') ||
+      el.getAttribute('aria-label') ||
+      (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement
+        ? [...(el.labels ?? [])].map((l) => l.textContent).join(' ') || el.getAttribute('placeholder')
+        : '') ||
+      el.getAttribute('title') ||
+      el.querySelector(':scope > title')?.textContent ||
+      (fromContent && !(el instanceof SVGElement) ? (el as HTMLElement).innerText : '') ||
+      '';
+    return name.trim();
+  };
   const visible = (el: Element) => {
     const rect = el.getBoundingClientRect();
     return (
@@ -151,7 +175,9 @@ function installAudit(excluded: string) {
   const stops: string[] = [];
   const reached = new Set<Element>();
   const noIndicator: string[] = [];
+  const unnamed: string[] = [];
   let first: Element | null = null;
+  let last: Element | null = null;
   let wrapped = false;
 
   const ACTION = INTERACTIVE.replace('[tabindex], ', '');
@@ -187,9 +213,15 @@ function installAudit(excluded: string) {
     step(): boolean {
       const el = document.activeElement;
       if (!el || el === document.body) {
+        // the focused element was re-rendered away: Chrome's next Tab goes on from where it was
+        if (last && !last.isConnected) {
+          last = null;
+          return false;
+        }
         wrapped = stops.length > 0;
         return wrapped;
       }
+      last = el;
       if (el === first) {
         wrapped = true;
         return true;
@@ -200,6 +232,7 @@ function installAudit(excluded: string) {
       const shown = ringHosts(el).some(visible);
       if (!shown) noIndicator.push(`${describe(el)} (focused but not visible)`);
       else if (!el.matches(excluded) && !hasRing(el)) noIndicator.push(describe(el));
+      if (!el.matches(excluded) && accessibleName(el) === '') unnamed.push(describe(el));
       return false;
     },
     finish() {
@@ -214,7 +247,7 @@ function installAudit(excluded: string) {
         // an element inside a reached one (e.g. an input inside a focusable wrapper) is reached through it
         .filter((el) => ![...reached].some((r) => r !== el && r.contains(el) && r.matches('[tabindex]')))
         .map(describe);
-      return { stops, unreached, noIndicator, wrapped };
+      return { stops, unreached, noIndicator, unnamed, wrapped };
     },
   };
 }
@@ -328,13 +361,17 @@ test.describe('keyboard and visible focus on every route', () => {
       test.setTimeout(90_000);
       test.skip(!emulator.available && route.name !== 'page not found', 'needs the emulator control API');
       await page.emulateMedia({ colorScheme: 'light' });
-      await page.goto(await route.path(request, emulator));
+      const path = await route.path(request, emulator);
+      // the service's figures stand still while Tab walks the page (live re-sorting would move what is passed)
+      if (emulator.available) await emulator.setSpeed(0);
+      await page.goto(path);
       await route.ready(page);
       await settle(page);
       const result = await auditTabOrder(page);
       expect(result.stops.length, 'focus stops').toBeGreaterThan(1);
       expect(result.unreached, `${route.name}: interactive elements Tab never reaches`).toEqual([]);
       expect(result.noIndicator, `${route.name}: focus stops without a visible focus indicator`).toEqual([]);
+      expect(result.unnamed, `${route.name}: focus stops without an accessible name`).toEqual([]);
       expect(result.wrapped, `${route.name}: Tab came back to the start (no keyboard trap)`).toBe(true);
     });
   }

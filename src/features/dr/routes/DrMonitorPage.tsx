@@ -294,12 +294,8 @@ function DrMonitorView({ id }: { id: string }) {
               )
               .join(' · ')}
           </Text>
-          <div
-            ref={chartRef}
-            role="img"
-            aria-labelledby="delay-chart-title"
-            aria-describedby="delay-chart-summary"
-          >
+          {/* the chart surface (focusable: arrows move its tooltip) carries the title and the summary */}
+          <div ref={chartRef}>
             {loading && rows.length === 0 ? (
               <Skeleton h={300} />
             ) : rows.length === 0 ? (

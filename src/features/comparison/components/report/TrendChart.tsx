@@ -79,14 +79,15 @@ export function TrendChart({
         <Text size="xs" c="dimmed">
           {t('comparisonReport.trend.hint', { count: finished.length })}
         </Text>
-        <div
-          role="img"
-          aria-labelledby="trend-title"
-          aria-describedby="trend-table"
-          style={{ width: '100%', height: 200 }}
-        >
+        <div style={{ width: '100%', height: 200 }}>
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={points} margin={{ left: 8, right: 16, top: 8, bottom: 4 }}>
+            {/* the chart surface is focusable (arrows move its tooltip): it carries the title and the table */}
+            <LineChart
+              data={points}
+              margin={{ left: 8, right: 16, top: 8, bottom: 4 }}
+              aria-labelledby="trend-title"
+              aria-describedby="trend-table"
+            >
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" />
               <YAxis allowDecimals={false} tickFormatter={(v: number) => formatNumber(v, language)} />

@@ -91,7 +91,12 @@ export function DelayChart({ points, domain, thresholds, above, onZoom, height =
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
+          aria-labelledby="delay-chart-title"
+          aria-describedby="delay-chart-summary"
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
           <XAxis
             dataKey="t"

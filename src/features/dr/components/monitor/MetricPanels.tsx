@@ -60,13 +60,17 @@ function SmallChart({
           {current}
           {total !== undefined ? ` · ${t('drMonitor.metric.total', { value: fmt(total), unit })}` : ''}
         </Text>
-        <div
-          style={{ width: '100%', height: 150 }}
-          role="img"
-          aria-label={t('drMonitor.chart.metricAlt', { chart: t(`drMonitor.chart.${chart.id}`), current })}
-        >
+        <div style={{ width: '100%', height: 150 }}>
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+            {/* the chart surface is focusable (arrows move its tooltip): it carries the text alternative */}
+            <LineChart
+              data={data}
+              margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+              aria-label={t('drMonitor.chart.metricAlt', {
+                chart: t(`drMonitor.chart.${chart.id}`),
+                current,
+              })}
+            >
               <XAxis
                 dataKey="t"
                 type="number"
