@@ -12,6 +12,7 @@ test('no IAM token reaches the browser: responses, storage, cookies and DOM are 
   emulator,
 }) => {
   test.skip(!emulator.available, 'needs the emulator control API');
+  test.setTimeout(60_000); // two pages' first renders (task list, DR wall) and the list again
   const seen: string[] = [];
   // Every answer of the console's own server that is not a static source file: /api/…, the documents, the rest.
   page.on('response', async (response) => {
