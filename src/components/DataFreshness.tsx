@@ -25,6 +25,8 @@ export interface DataFreshnessProps {
   query: FreshnessQuery | readonly FreshnessQuery[];
   /** A refresh still waiting for its answer after this long is shown as slow. Default 8 s. */
   slowAfterMs?: number;
+  /** `data-testid` of the line (default `data-freshness`); it also says `data-state` and `data-stale`. */
+  testId?: string;
 }
 
 export const SLOW_REFRESH_MS = 8_000;
@@ -99,7 +101,11 @@ const clock = (ms: number, language: Language) =>
  * DRS.M00004 — …)" with a Retry now button while it fails. Shows nothing before the first data (the page shows its
  * loader or error then). Put it next to the page title, fed with the page's main polled query.
  */
-export function DataFreshness({ query, slowAfterMs = SLOW_REFRESH_MS }: DataFreshnessProps) {
+export function DataFreshness({
+  query,
+  slowAfterMs = SLOW_REFRESH_MS,
+  testId = 'data-freshness',
+}: DataFreshnessProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const queries: readonly FreshnessQuery[] = Array.isArray(query) ? query : [query as FreshnessQuery];
@@ -162,8 +168,9 @@ export function DataFreshness({ query, slowAfterMs = SLOW_REFRESH_MS }: DataFres
         variant="light"
         p="xs"
         title={t('freshness.staleTitle')}
-        data-testid="data-freshness"
+        data-testid={testId}
         data-state="failing"
+        data-stale="true"
       >
         <Group gap="sm" justify="space-between" wrap="wrap">
           <div>
@@ -188,7 +195,7 @@ export function DataFreshness({ query, slowAfterMs = SLOW_REFRESH_MS }: DataFres
 
   if (slowSince !== undefined) {
     return (
-      <Group gap="xs" data-testid="data-freshness" data-state="slow" wrap="wrap">
+      <Group gap="xs" data-testid={testId} data-state="slow" data-stale="true" wrap="wrap">
         <Text
           size="xs"
           fw={600}
@@ -204,7 +211,7 @@ export function DataFreshness({ query, slowAfterMs = SLOW_REFRESH_MS }: DataFres
   }
 
   return (
-    <Group gap="xs" data-testid="data-freshness" data-state="fresh">
+    <Group gap="xs" data-testid={testId} data-state="fresh" data-stale="false">
       {updated(updatedAt)}
     </Group>
   );

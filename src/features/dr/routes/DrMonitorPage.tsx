@@ -20,6 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { DataFreshness } from '../../../components/DataFreshness';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainErrorCode, isDrsApiError } from '../../../lib/api';
 import { formatDuration } from '../../../lib/format';
@@ -32,7 +33,6 @@ import { DelayChart } from '../components/monitor/DelayChart';
 import { DelayTable } from '../components/monitor/DelayTable';
 import { useDrawnRows } from '../components/monitor/drawnRows';
 import { download, rowsToCsv, svgToPng } from '../components/monitor/export';
-import { Freshness } from '../components/monitor/Freshness';
 import { HealthStrip } from '../components/monitor/HealthStrip';
 import { LiveFigures } from '../components/monitor/LiveFigures';
 import { MetricPanels as MetricPanelsLazy } from '../components/monitor/MetricPanels';
@@ -60,7 +60,8 @@ import {
   useBrowserAlerts,
   useDrAlerts,
 } from '../sampling/alerts';
-import { setSamplingInterval, useSampleRows, useWatchDrTasks } from '../sampling/react';
+import { samplerFreshness, samplerSlowAfterMs } from '../sampling/freshness';
+import { getDrSampler, setSamplingInterval, useSampleRows, useWatchDrTasks } from '../sampling/react';
 
 /** Points drawn by the RPO/RTO chart (a week of 5 s samples is downsampled to this). */
 const CHART_POINTS = 1000;
@@ -73,6 +74,7 @@ const INITIALIZING = new Set([
   'FULL_TRANSFER_FAILED',
 ]);
 const DETAIL_REFRESH_MS = 30_000;
+const retrySampling = () => getDrSampler().retryNow();
 
 function notFoundIn(error: unknown): boolean {
   if (!isDrsApiError(error) || error.status !== 400) return false;
@@ -228,7 +230,15 @@ function DrMonitorView({ id }: { id: string }) {
         </Group>
       </Group>
 
-      <Freshness snap={snap} />
+      {/* the freshness line shows after the first figures; failures before them are shown here */}
+      <DataFreshness
+        testId="freshness"
+        query={samplerFreshness(snap, retrySampling)}
+        slowAfterMs={samplerSlowAfterMs(snap.intervalMs)}
+      />
+      {snap.failing && snap.lastSuccessAt === undefined ? (
+        <DrsErrorAlert error={snap.lastError} onRetry={retrySampling} />
+      ) : null}
       {itemError ? (
         <Alert
           color="gray"

@@ -8,6 +8,7 @@ const snap = (t: number, values: SeriesValues, jobId = 'job-a'): SamplerSnapshot
   latest: { [jobId]: { t, values } },
   lastSuccessAt: t,
   lastAttemptAt: t,
+  cycleStartedAt: undefined,
   failing: false,
   consecutiveFailures: 0,
   lastError: undefined,

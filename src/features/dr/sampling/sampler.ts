@@ -16,6 +16,8 @@ export const MIN_INTERVAL_MS = 1_000;
 export const MAX_INTERVAL_MS = 60_000;
 /** Longest wait between attempts while calls fail. */
 export const MAX_BACKOFF_MS = 60_000;
+/** Figures older than this many intervals (+ 1 s) are stale even before a call fails (a slow answer). */
+export const STALE_INTERVALS = 3;
 
 export const clampInterval = (ms: number) =>
   Math.min(
@@ -41,6 +43,8 @@ export interface SamplerSnapshot {
   /** Browser time of the last cycle where every call answered. */
   lastSuccessAt: number | undefined;
   lastAttemptAt: number | undefined;
+  /** Browser time the round under way started; undefined between rounds. */
+  cycleStartedAt: number | undefined;
   /** True while the last cycle had a failed call (the figures shown are stale). */
   failing: boolean;
   consecutiveFailures: number;
@@ -92,6 +96,7 @@ export class DrSampler {
       latest: {},
       lastSuccessAt: undefined,
       lastAttemptAt: undefined,
+      cycleStartedAt: undefined,
       failing: false,
       consecutiveFailures: 0,
       lastError: undefined,
@@ -197,10 +202,23 @@ export class DrSampler {
 
   /** One round over every watched task (waits for a round already running instead of overlapping it). */
   cycle(): Promise<void> {
+    if (!this.inFlight && this.snapshot.watched.length > 0) this.update({ cycleStartedAt: this.now() });
     this.inFlight ??= this.runCycle().finally(() => {
       this.inFlight = undefined;
+      if (this.snapshot.cycleStartedAt !== undefined) this.update({ cycleStartedAt: undefined });
     });
     return this.inFlight;
+  }
+
+  /** A round now (the user's "Retry now"); a running sampler then goes on from this round's outcome. */
+  retryNow(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const started = this.now();
+    return this.cycle().finally(() => {
+      if (this.snapshot.running && !this.timer)
+        this.reschedule(Math.max(0, this.nextDelay() - (this.now() - started)));
+    });
   }
 
   private async runCycle(): Promise<void> {
@@ -293,6 +311,7 @@ export class DrSampler {
       latest,
       version,
       lastAttemptAt: t,
+      cycleStartedAt: undefined,
       requestsLastCycle: calls.length,
       failing,
       lastError: failing ? failure : undefined,
