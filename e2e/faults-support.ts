@@ -189,8 +189,8 @@ export function samplerFaults(
 
 /**
  * An init script (`page.addInitScript(recordStates)`): records in the page the first text shown in each state of
- * its freshness line (`data-freshness` fresh | slow | failing) and of the DR wall's refresh indicator (`wall-live`,
- * `wall-stale`, …), so that a state shown only for a moment (a slow answer: from 8 s to its arrival) is seen
+ * its freshness line (`data-freshness` fresh | slow | failing), of the DR wall's refresh indicator (`wall-live`,
+ * `wall-stale`, …) and of a first load's "waiting since" (`loader-waiting`), so that a state shown only for a moment (a slow answer: from 8 s to its arrival) is seen
  * however busy the machine is. `clearSeenStates` starts over.
  */
 export function recordStates() {
@@ -199,11 +199,13 @@ export function recordStates() {
   const record = () => {
     const line = document.querySelector('[data-testid="data-freshness"]');
     const wall = document.querySelector('[data-testid="dr-wall-refresh"]');
+    const loader = document.querySelector('[data-testid="waiting-since"]');
     for (const [prefix, el] of [
       ['', line],
       ['wall-', wall],
+      ['loader-', loader],
     ] as const) {
-      const state = el?.getAttribute('data-state');
+      const state = el === loader ? 'waiting' : el?.getAttribute('data-state');
       if (el && state && !(`${prefix}${state}` in w.__seen))
         w.__seen[`${prefix}${state}`] = el.textContent ?? '';
     }

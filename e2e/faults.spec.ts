@@ -179,7 +179,8 @@ test.describe('faults', () => {
     emulator,
     consoleErrors,
   }) => {
-    test.setTimeout(150_000);
+    // seven browser contexts and their first loads on a busy machine: most of the time goes to loading the pages
+    test.setTimeout(180_000);
     // a task never pre-checked: its results are refused (400) until a pre-check runs
     consoleErrors.allow(/status of 400 .*batch-precheck-result/);
     const id = await addRunningTask(request, 'e2e-faults-slow');
@@ -203,7 +204,7 @@ test.describe('faults', () => {
     /**
      * Opens `url` in a browser context of its own (Chromium's 6 connections per host and context would otherwise
      * all be held by the slow calls of the other pages), console errors checked, DRS calls watched, the states of
-     * its freshness line recorded (`seenStates`).
+     * its freshness line and loaders recorded (`recordStates`).
      */
     const open = async (name: string, url: string, { drIntervalMs }: { drIntervalMs?: number } = {}) => {
       let p = page;
@@ -262,19 +263,32 @@ test.describe('faults', () => {
     await create.click();
     await create.click({ force: true, timeout: 2_000 }).catch(() => {});
     await expect(create).toBeDisabled();
-    // first loads while the service is slow: the page says it is loading
+    // first loads while the service is slow: the page says it is loading (and after 8 s since when)
+    before.set('wizard', Date.now());
     const wizard = await open('wizard', `/create/${wizardId}`);
     await expect(wizard.getByTestId('step-loader')).toBeVisible(FIRST_RENDER);
+    before.set('pre-check', Date.now());
     const precheck = await open('pre-check', `/tasks/${precheckId}/precheck`);
     await expect(precheck.getByText('Loading…')).toBeVisible(FIRST_RENDER);
 
-    await test.step('the refreshed pages say they wait, and since when', async () => {
+    await test.step('the pages say they wait, and since when', async () => {
       for (const c of polled) {
         const p = pages.get(c.name)!.page;
         await expect.poll(() => seenState(p, 'slow'), { timeout: 30_000, message: c.name }).not.toBeNull();
         const text = (await seenState(p, 'slow')) ?? '';
         const since = /Waiting for the service since (.+?):? the data/.exec(text)?.[1];
         expect(await secondsSince(p, before.get(c.name)!), `${c.name}: ${text}`).toContain(since);
+      }
+      for (const [name, p] of [
+        ['wizard', wizard],
+        ['pre-check', precheck],
+      ] as const) {
+        await expect
+          .poll(() => seenState(p, 'loader-waiting'), { timeout: 30_000, message: name })
+          .not.toBeNull();
+        const text = (await seenState(p, 'loader-waiting')) ?? '';
+        const since = /Waiting for the service since (.+?)…/.exec(text)?.[1];
+        expect(await secondsSince(p, before.get(name)!), `${name}: ${text}`).toContain(since);
       }
       // the DR wall: stale, with the time since its last update
       await expect

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
+import { useWaitingSince } from '../../../components/useWaitingSince';
 import { explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchQueryJobDetails, useBatchRetryJobs, useBatchStartJobs } from '../../tasks/api';
@@ -55,12 +56,7 @@ export function PrecheckPage() {
         {jobStatus && <StatusBadge status={jobStatus} />}
       </Group>
 
-      {details.isPending && (
-        <Group gap="xs">
-          <Loader size="sm" />
-          <Text size="sm">{t('common.loading')}</Text>
-        </Group>
-      )}
+      {details.isPending && <DetailsLoader />}
       {details.isError && <DrsErrorAlert error={details.error} onRetry={() => void details.refetch()} />}
       {details.isSuccess && !job && (
         <Alert color="gray" variant="light">
@@ -115,5 +111,19 @@ export function PrecheckPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** The task's first load: "Loading…", after 8 s since when it waits for the service. */
+function DetailsLoader() {
+  const { t } = useTranslation();
+  const since = useWaitingSince();
+  return (
+    <Group gap="xs" role="status">
+      <Loader size="sm" aria-hidden />
+      <Text size="sm" data-testid={since ? 'waiting-since' : undefined}>
+        {since ? t('precheck.page.waitingSince', { time: since }) : t('common.loading')}
+      </Text>
+    </Group>
   );
 }
