@@ -13,6 +13,15 @@ export interface InProcessEmulator {
   client: DrsClient;
   /** Calls the emulator directly (what the page should show), e.g. `call('POST', '/jobs', body)`. */
   call<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /**
+   * Calls the control API (`/__emulator/…`, see server/emulator/README.md), e.g. `control('/clock/advance', { ms })`;
+   * POST unless `method` says otherwise. A non-2xx answer throws with the path, the status and the answer.
+   */
+  control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
+  /** Adds tasks to the test project (`POST /__emulator/tasks`: name, status, db_use_type, …); their ids, in order. */
+  addTasks(...specs: Array<Record<string, unknown>>): Promise<string[]>;
+  /** `addTasks` for one task: its id. */
+  addTask(spec: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -58,9 +67,25 @@ export async function startEmulatorProcess(
       return fetch(request);
     },
   });
+  const control = async <T>(path: string, body: unknown = {}, method = 'POST') => {
+    const response = await fetch(`${url}/__emulator${path.startsWith('/') ? path : `/${path}`}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const addTasks = async (...specs: Array<Record<string, unknown>>) =>
+    (
+      await control<{ tasks: Array<{ id: string }> }>('/tasks', { project_id: TEST_PROJECT, tasks: specs })
+    ).tasks.map((task) => task.id);
   return {
     url,
     client,
+    control,
+    addTasks,
+    addTask: async (spec) => (await addTasks(spec))[0]!,
     call: async <T>(method: string, path: string, body?: unknown) => {
       const response = await fetch(`${base}${path}`, {
         method,

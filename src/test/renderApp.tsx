@@ -6,6 +6,7 @@ import { AppRoutes } from '../app/routes';
 import { createDrsClient, setDrsClient, type DrsClient } from '../lib/api/client';
 import { setConsoleConfigUrl } from '../lib/api/console-config';
 import { i18n, setLanguage } from '../lib/i18n';
+import type { InProcessEmulator } from './emulator';
 
 interface RouterHandle {
   navigate: NavigateFunction | undefined;
@@ -59,3 +60,7 @@ export async function renderApp(
     },
   };
 }
+
+/** `renderApp` against a test emulator process (`startEmulatorProcess`): its client, and no console config. */
+export const renderOnEmulator = (path: string, emulator: Pick<InProcessEmulator, 'url' | 'client'>) =>
+  renderApp(path, emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });

@@ -1,36 +1,21 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderApp } from '../../../test/renderApp';
-import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
+import { renderOnEmulator } from '../../../test/renderApp';
+import { startEmulatorProcess, type InProcessEmulator } from '../../../test/emulator';
 import { draftKey, rulesDraftKey } from '../model/draft';
 
 let emulator: InProcessEmulator;
 
-async function control(path: string, body: unknown) {
-  const response = await fetch(`${emulator.url}/__emulator${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<unknown>;
-}
-const advance = (ms: number) => control('/clock/advance', { ms });
-const render = (path: string) =>
-  renderApp(path, emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
+const advance = (ms: number) => emulator.control('/clock/advance', { ms });
+const render = (path: string) => renderOnEmulator(path, emulator);
 const statusOf = async (id: string) =>
   (await emulator.call<{ results: Array<{ status: string }> }>('POST', '/jobs/batch-status', { jobs: [id] }))
     .results[0]!.status;
 
 /** A synchronization task in CONFIGURATION (saved endpoints), added through the control API. */
-async function syncTaskAtProcessing(name: string): Promise<string> {
-  const answer = (await control('/tasks', {
-    project_id: TEST_PROJECT,
-    tasks: [{ name, db_use_type: 'sync', engine_type: 'mysql' }],
-  })) as { tasks: Array<{ id: string }> };
-  return answer.tasks[0]!.id;
-}
+const syncTaskAtProcessing = (name: string) =>
+  emulator.addTask({ name, db_use_type: 'sync', engine_type: 'mysql' });
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess({ tasks: 3 });
@@ -157,11 +142,7 @@ describe('creation wizard against the emulator', () => {
   }, 120_000);
 
   it('resumes a half-configured task at the step it reached', async () => {
-    const answer = (await control('/tasks', {
-      project_id: TEST_PROJECT,
-      tasks: [{ name: 'resume-me', db_use_type: 'migration' }],
-    })) as { tasks: Array<{ id: string }> };
-    const id = answer.tasks[0]!.id;
+    const id = await emulator.addTask({ name: 'resume-me', db_use_type: 'migration' });
     const app = await render(`/create/${id}`);
     // the emulator's CONFIGURATION tasks have saved endpoints (batch-detail): the next step is the objects
     await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/objects`));
@@ -179,11 +160,7 @@ describe('creation wizard against the emulator', () => {
 
   it('synchronization: the processing step saves the sync policy (4.3.2)', async () => {
     const user = userEvent.setup();
-    const answer = (await control('/tasks', {
-      project_id: TEST_PROJECT,
-      tasks: [{ name: 'sync-policy', db_use_type: 'sync', engine_type: 'mysql' }],
-    })) as { tasks: Array<{ id: string }> };
-    const id = answer.tasks[0]!.id;
+    const id = await emulator.addTask({ name: 'sync-policy', db_use_type: 'sync', engine_type: 'mysql' });
     const app = await render(`/create/${id}/objects`);
     await user.click(await screen.findByRole('button', { name: 'Save objects and continue' }));
     await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
@@ -200,11 +177,7 @@ describe('creation wizard against the emulator', () => {
   });
   it('synchronization: row filters (4.3.1) are checked, saved, and a refused rule shows the reason', async () => {
     const user = userEvent.setup();
-    const answer = (await control('/tasks', {
-      project_id: TEST_PROJECT,
-      tasks: [{ name: 'sync-filters', db_use_type: 'sync', engine_type: 'mysql' }],
-    })) as { tasks: Array<{ id: string }> };
-    const id = answer.tasks[0]!.id;
+    const id = await emulator.addTask({ name: 'sync-filters', db_use_type: 'sync', engine_type: 'mysql' });
     const app = await render(`/create/${id}/objects`);
     await user.click(await screen.findByRole('button', { name: 'Save objects and continue' }));
     await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));
@@ -430,11 +403,7 @@ describe('creation wizard against the emulator', () => {
 
   it('confirm step: a scheduled start leaves the task WAITING_FOR_START', async () => {
     const user = userEvent.setup();
-    const answer = (await control('/tasks', {
-      project_id: TEST_PROJECT,
-      tasks: [{ name: 'sync-scheduled', db_use_type: 'sync', engine_type: 'mysql' }],
-    })) as { tasks: Array<{ id: string }> };
-    const id = answer.tasks[0]!.id;
+    const id = await emulator.addTask({ name: 'sync-scheduled', db_use_type: 'sync', engine_type: 'mysql' });
     const app = await render(`/create/${id}/objects`);
     await user.click(await screen.findByRole('button', { name: 'Save objects and continue' }));
     await waitFor(() => expect(app.pathname()).toBe(`/create/${id}/processing`));

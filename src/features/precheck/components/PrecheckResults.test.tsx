@@ -5,21 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppProviders, createAppQueryClient } from '../../../app/providers';
 import { setDrsClient } from '../../../lib/api/client';
 import { i18n, setLanguage } from '../../../lib/i18n';
-import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
+import { startEmulatorProcess, type InProcessEmulator } from '../../../test/emulator';
 import { loadRunRecord } from '../model/ack';
 import { PrecheckResults, type PrecheckStatus } from './PrecheckResults';
 
 let emulator: InProcessEmulator;
 const calls: string[] = [];
-
-async function control(path: string, body: unknown) {
-  const response = await fetch(`${emulator.url}/__emulator${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return response.json() as Promise<{ tasks: Array<{ id: string }> }>;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const resultCalls = () => calls.filter((c) => c.endsWith('/jobs/batch-precheck-result')).length;
@@ -56,16 +47,16 @@ afterAll(() => emulator.close());
 
 describe('PrecheckResults (embedded, autoStart)', () => {
   it('runs once on mount, asks for results only after the run, reports status, and stops polling when done', async () => {
-    const { tasks } = await control('/tasks', { project_id: TEST_PROJECT, tasks: [{ name: 'pr-auto' }] });
+    const id = await emulator.addTask({ name: 'pr-auto' });
     const statuses: PrecheckStatus[] = [];
     calls.length = 0;
-    mount(tasks[0]!.id, (s) => statuses.push(s));
+    mount(id, (s) => statuses.push(s));
     await waitFor(() => expect(resultCalls()).toBeGreaterThan(0), { timeout: 5_000 });
     const first = calls.findIndex((c) => c.endsWith('/jobs/batch-precheck-result'));
     expect(calls.slice(0, first).filter((c) => c.endsWith('/jobs/batch-precheck'))).toHaveLength(1);
     await sleep(400);
     expect(resultCalls()).toBeGreaterThan(1); // polling while running
-    await control('/clock/advance', { ms: 7_000 });
+    await emulator.control('/clock/advance', { ms: 7_000 });
     await waitFor(() => expect(screen.getByTestId('precheck-verdict').dataset.verdict).toBe('passed'), {
       timeout: 5_000,
     });
@@ -78,9 +69,9 @@ describe('PrecheckResults (embedded, autoStart)', () => {
   }, 20_000);
 
   it('stops polling when unmounted mid-run', async () => {
-    const { tasks } = await control('/tasks', { project_id: TEST_PROJECT, tasks: [{ name: 'pr-unmount' }] });
+    const id = await emulator.addTask({ name: 'pr-unmount' });
     calls.length = 0;
-    const view = mount(tasks[0]!.id, () => {});
+    const view = mount(id, () => {});
     await waitFor(() => expect(resultCalls()).toBeGreaterThan(1), { timeout: 5_000 });
     act(() => view.unmount());
     const atUnmount = resultCalls();
@@ -91,16 +82,12 @@ describe('PrecheckResults (embedded, autoStart)', () => {
   it('keeps the alarm acknowledgement after a remount (session storage); a re-run clears it', async () => {
     sessionStorage.clear();
     const user = userEvent.setup();
-    const { tasks } = await control('/tasks', {
-      project_id: TEST_PROJECT,
-      tasks: [{ name: 'pr-ack', description: 'precheck-alarm' }],
-    });
-    const id = tasks[0]!.id;
+    const id = await emulator.addTask({ name: 'pr-ack', description: 'precheck-alarm' });
     calls.length = 0;
     const statuses: PrecheckStatus[] = [];
     const first = mount(id, (s) => statuses.push(s));
     await waitFor(() => expect(resultCalls()).toBeGreaterThan(0), { timeout: 5_000 });
-    await control('/clock/advance', { ms: 7_000 });
+    await emulator.control('/clock/advance', { ms: 7_000 });
     await waitFor(() => expect(screen.getByTestId('precheck-verdict').dataset.verdict).toBe('alarm'), {
       timeout: 5_000,
     });
@@ -125,7 +112,7 @@ describe('PrecheckResults (embedded, autoStart)', () => {
     await user.click(screen.getByTestId('precheck-run'));
     await waitFor(() => expect(runCalls()).toBe(1));
     await waitFor(() => expect(again.at(-1)?.alarmsAcknowledged).toBe(false));
-    await control('/clock/advance', { ms: 7_000 });
+    await emulator.control('/clock/advance', { ms: 7_000 });
     await waitFor(
       () =>
         expect((screen.getByRole('checkbox', { name: /I have read/ }) as HTMLInputElement).checked).toBe(

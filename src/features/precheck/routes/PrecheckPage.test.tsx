@@ -1,33 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderApp } from '../../../test/renderApp';
-import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
+import { renderOnEmulator } from '../../../test/renderApp';
+import { startEmulatorProcess, type InProcessEmulator } from '../../../test/emulator';
 
 let emulator: InProcessEmulator;
 
-async function control(path: string, body: unknown) {
-  const response = await fetch(`${emulator.url}/__emulator${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<unknown>;
-}
-
-async function addTask(spec: Record<string, unknown>) {
-  const answer = (await control('/tasks', { project_id: TEST_PROJECT, tasks: [spec] })) as {
-    tasks: Array<{ id: string }>;
-  };
-  return answer.tasks[0]!.id;
-}
-
-const render = (path: string) =>
-  renderApp(path, emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
+const render = (path: string) => renderOnEmulator(path, emulator);
 
 /** Lets the emulated pre-check (6 emulated seconds) finish; the page polls every 2 s. */
-const finishPrecheck = () => control('/clock/advance', { ms: 7_000 });
+const finishPrecheck = () => emulator.control('/clock/advance', { ms: 7_000 });
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess({ tasks: 5 });
@@ -37,7 +19,7 @@ afterAll(() => emulator.close());
 describe('PrecheckPage against the emulator', () => {
   it('FAILED items block the start; after the fix a re-run passes and the task starts', async () => {
     const user = userEvent.setup();
-    const id = await addTask({
+    const id = await emulator.addTask({
       name: 'pc-fail-mysql',
       description: 'precheck-fail',
       db_use_type: 'migration',
@@ -103,7 +85,7 @@ describe('PrecheckPage against the emulator', () => {
 
   it('alarms need an explicit acknowledgement before the start is enabled', async () => {
     const user = userEvent.setup();
-    const id = await addTask({
+    const id = await emulator.addTask({
       name: 'pc-alarm-mysql',
       description: 'precheck-alarm',
       db_use_type: 'migration',
@@ -158,7 +140,7 @@ describe('PrecheckPage against the emulator', () => {
     );
     const { id, child_ids: children = [] } = created.results[0]!;
     expect(children.length).toBeGreaterThan(0);
-    await control('/clock/advance', { ms: 120_000 }); // CREATING → CONFIGURATION
+    await emulator.control('/clock/advance', { ms: 120_000 }); // CREATING → CONFIGURATION
     await render(`/tasks/${id}/precheck`);
     await user.click(await screen.findByTestId('precheck-run', {}, { timeout: 5_000 }));
     await finishPrecheck();
@@ -171,14 +153,18 @@ describe('PrecheckPage against the emulator', () => {
   }, 30_000);
 
   it('a failed task is pre-checked in retry mode', async () => {
-    const id = await addTask({ name: 'pc-retry', status: 'INCRE_TRANSFER_FAILED', db_use_type: 'migration' });
+    const id = await emulator.addTask({
+      name: 'pc-retry',
+      status: 'INCRE_TRANSFER_FAILED',
+      db_use_type: 'migration',
+    });
     await render(`/tasks/${id}/precheck`);
     expect(await screen.findByText(/retry mode \(forRetryJob\)/, {}, { timeout: 5_000 })).toBeTruthy();
     expect(screen.getByTestId('precheck-start').textContent).toBe('Retry task');
   });
 
   it('a finished task cannot be pre-checked', async () => {
-    const id = await addTask({
+    const id = await emulator.addTask({
       name: 'pc-done',
       status: 'RELEASE_RESOURCE_COMPLETE',
       db_use_type: 'migration',

@@ -2,19 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../../locales/en-us.json';
-import { renderApp } from '../../../test/renderApp';
+import { renderOnEmulator } from '../../../test/renderApp';
 import { startEmulatorProcess, type InProcessEmulator } from '../../../test/emulator';
 import type { ListJobsResponse } from '../api';
+import { toListRequest } from '../model/listFilters';
+import { parseTaskListSearch } from './searchParams';
 
 let emulator: InProcessEmulator;
-const LIST = {
-  db_use_type: 'migration',
-  cur_page: 1,
-  per_page: 20,
-  engine_type: '',
-  net_type: '',
-  status: '',
-};
+/** The list request of `/tasks` without search parameters (its exact body is pinned by searchParams.test.ts). */
+const LIST = toListRequest('migration', 1, 20, parseTaskListSearch(new URLSearchParams()));
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess();
@@ -25,7 +21,7 @@ describe('TasksPage against the emulator', () => {
   it('shows the tasks listJobs returns, with status text in the UI language', async () => {
     const expected = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', LIST);
     expect(expected.jobs.length).toBeGreaterThan(0);
-    await renderApp('/tasks', emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
+    await renderOnEmulator('/tasks', emulator);
     const table = await screen.findByTestId('tasks-table', {}, { timeout: 5000 });
     const rows = within(table).getAllByTestId('task-row');
     expect(rows.map((r) => r.getAttribute('data-job-id'))).toEqual(expected.jobs.map((j) => j.id));
@@ -39,10 +35,7 @@ describe('TasksPage against the emulator', () => {
   it('keeps scenario and page in the URL and asks the service for them', async () => {
     const user = userEvent.setup();
     const all = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', { ...LIST, per_page: 10 });
-    const app = await renderApp('/tasks?size=10', emulator.url, {
-      client: emulator.client,
-      configUrl: `${emulator.url}/none`,
-    });
+    const app = await renderOnEmulator('/tasks?size=10', emulator);
     await screen.findByTestId('tasks-table', {}, { timeout: 5000 });
     expect(all.total_record).toBeGreaterThan(10);
     const page2 = await emulator.call<Required<ListJobsResponse>>('POST', '/jobs', {
@@ -76,7 +69,7 @@ describe('TasksPage against the emulator', () => {
   it('shows the empty state when the project has no tasks', async () => {
     const empty = await startEmulatorProcess({ tasks: 0 });
     try {
-      await renderApp('/tasks', empty.url, { client: empty.client, configUrl: `${empty.url}/none` });
+      await renderOnEmulator('/tasks', empty);
       expect(await screen.findByTestId('tasks-empty', {}, { timeout: 5000 })).toBeTruthy();
       expect(screen.getByText(en.tasks.empty)).toBeTruthy();
     } finally {

@@ -1,30 +1,21 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderApp } from '../../../../test/renderApp';
-import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../../test/emulator';
+import { renderOnEmulator } from '../../../../test/renderApp';
+import { startEmulatorProcess, type InProcessEmulator } from '../../../../test/emulator';
 
 let emulator: InProcessEmulator;
 const ids: Record<string, string> = {};
 
 async function addTask(name: string, status: string, extra: Record<string, unknown> = {}) {
-  const response = await fetch(`${emulator.url}/__emulator/tasks`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ project_id: TEST_PROJECT, tasks: [{ name, status, ...extra }] }),
-  });
-  const body = (await response.json()) as { tasks: Array<{ id: string }> };
-  ids[name] = body.tasks[0]!.id;
+  ids[name] = await emulator.addTask({ name, status, ...extra });
 }
 
 const row = (name: string) =>
   screen.getAllByTestId('task-row').find((r) => r.getAttribute('data-job-id') === ids[name])!;
 
 async function renderList() {
-  const app = await renderApp('/tasks?size=50', emulator.url, {
-    client: emulator.client,
-    configUrl: `${emulator.url}/none`,
-  });
+  const app = await renderOnEmulator('/tasks?size=50', emulator);
   await screen.findByTestId('tasks-table', {}, { timeout: 5000 });
   return app;
 }
@@ -168,10 +159,7 @@ describe('batch actions driven by job_action, against the emulator', { timeout: 
 
   it('expands a dual-active DR task to its subtasks in place', async () => {
     const user = userEvent.setup();
-    await renderApp('/tasks?scenario=cloudDataGuard', emulator.url, {
-      client: emulator.client,
-      configUrl: `${emulator.url}/none`,
-    });
+    await renderOnEmulator('/tasks?scenario=cloudDataGuard', emulator);
     await screen.findByTestId('tasks-table', {}, { timeout: 5000 });
     const parent = row('dr-dual');
     expect(screen.queryAllByTestId('task-child-row')).toHaveLength(0);

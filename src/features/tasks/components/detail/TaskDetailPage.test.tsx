@@ -1,8 +1,8 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { renderApp } from '../../../../test/renderApp';
-import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../../test/emulator';
+import { renderOnEmulator } from '../../../../test/renderApp';
+import { startEmulatorProcess, type InProcessEmulator } from '../../../../test/emulator';
 import en from '../../locales/en-us.json';
 import zh from '../../locales/zh-cn.json';
 import zhShared from '../../../../locales/zh-cn.json';
@@ -14,21 +14,10 @@ configure({ asyncUtilTimeout: 10_000 });
 
 let emulator: InProcessEmulator;
 
-async function addTask(spec: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${emulator.url}/__emulator/tasks`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ project_id: TEST_PROJECT, tasks: [spec] }),
-  });
-  const body = (await response.json()) as { tasks: Array<{ id: string }> };
-  return body.tasks[0]!.id;
-}
-
 const detailOf = async (id: string) =>
   (await emulator.call<JobDetailsResponse>('POST', '/jobs/batch-detail', { jobs: [id] })).results![0]!;
 
-const open = (path: string) =>
-  renderApp(path, emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
+const open = (path: string) => renderOnEmulator(path, emulator);
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess();
@@ -37,7 +26,7 @@ afterAll(() => emulator.close());
 
 describe('TaskDetailPage against the emulator', () => {
   it('shows the overview from batch-detail, the live status, and never a password', async () => {
-    const id = await addTask({
+    const id = await emulator.addTask({
       name: 'detail-overview',
       status: 'INCRE_TRANSFER_STARTED',
       description: 'nightly orders copy',
@@ -84,7 +73,7 @@ describe('TaskDetailPage against the emulator', () => {
       width.mockRestore();
     });
     const user = userEvent.setup();
-    const id = await addTask({
+    const id = await emulator.addTask({
       name: 'detail-objects',
       status: 'FULL_TRANSFER_STARTED',
       progress_objects: 5000,
@@ -106,7 +95,7 @@ describe('TaskDetailPage against the emulator', () => {
 
   it('refuses invalid settings with the rule, saves valid ones, and keeps the form after a DRS failure', async () => {
     const user = userEvent.setup();
-    const id = await addTask({ name: 'detail-settings', status: 'INCRE_TRANSFER_STARTED' });
+    const id = await emulator.addTask({ name: 'detail-settings', status: 'INCRE_TRANSFER_STARTED' });
     await open(`/tasks/${id}?tab=settings`);
     const basics = await screen.findByTestId('settings-basics');
     const name = within(basics).getByTestId('basics-name');
@@ -152,7 +141,7 @@ describe('TaskDetailPage against the emulator', () => {
 
   it('MySQL migration in configuration: chooses the users to migrate (4.2.2 read, 4.2.1 save)', async () => {
     const user = userEvent.setup();
-    const id = await addTask({ name: 'detail-users', status: 'CONFIGURATION' });
+    const id = await emulator.addTask({ name: 'detail-users', status: 'CONFIGURATION' });
     await open(`/tasks/${id}?tab=settings`);
     const section = await screen.findByTestId('settings-users');
     await user.click(within(section).getByTestId('users-migrate'));
@@ -177,7 +166,7 @@ describe('TaskDetailPage against the emulator', () => {
   });
 
   it('shows a DR parent task with its two subtasks and a link to DR monitoring', async () => {
-    const id = await addTask({
+    const id = await emulator.addTask({
       name: 'detail-dr-dual',
       db_use_type: 'cloudDataGuard',
       multi_write: true,
@@ -196,7 +185,7 @@ describe('TaskDetailPage against the emulator', () => {
   });
 
   it('a failed task shows why it failed; a deleted one says it is gone', async () => {
-    const failed = await addTask({ name: 'detail-failed', status: 'FULL_TRANSFER_FAILED' });
+    const failed = await emulator.addTask({ name: 'detail-failed', status: 'FULL_TRANSFER_FAILED' });
     const view = await open(`/tasks/${failed}`);
     const reason = await screen.findByTestId('task-failed-reason');
     expect(reason.textContent).toContain('DRS.M00004');
@@ -205,7 +194,7 @@ describe('TaskDetailPage against the emulator', () => {
     ).toBe('FULL_TRANSFER_FAILED');
     view.unmount();
 
-    const done = await addTask({ name: 'detail-deleted', status: 'RELEASE_RESOURCE_COMPLETE' });
+    const done = await emulator.addTask({ name: 'detail-deleted', status: 'RELEASE_RESOURCE_COMPLETE' });
     await emulator.call('DELETE', '/jobs/batch-jobs', { jobs: [{ job_id: done, delete_type: 'delete' }] });
     await open(`/tasks/${done}`);
     expect((await screen.findByTestId('task-missing')).textContent).toContain('DRS.M05004');
@@ -213,8 +202,8 @@ describe('TaskDetailPage against the emulator', () => {
 
   it('a name the service refuses (DRS.M00277, already used) is explained and the form keeps what was typed', async () => {
     const user = userEvent.setup();
-    await addTask({ name: 'detail-taken', status: 'INCRE_TRANSFER_STARTED' });
-    const id = await addTask({ name: 'detail-renaming', status: 'INCRE_TRANSFER_STARTED' });
+    await emulator.addTask({ name: 'detail-taken', status: 'INCRE_TRANSFER_STARTED' });
+    const id = await emulator.addTask({ name: 'detail-renaming', status: 'INCRE_TRANSFER_STARTED' });
     await open(`/tasks/${id}?tab=settings`);
     const basics = await screen.findByTestId('settings-basics');
     const name = within(basics).getByTestId('basics-name');
@@ -232,7 +221,7 @@ describe('TaskDetailPage against the emulator', () => {
   });
 
   it('speaks Chinese too: tabs, labels and the status in zh-cn', async () => {
-    const id = await addTask({ name: 'detail-zh', status: 'INCRE_TRANSFER_STARTED' });
+    const id = await emulator.addTask({ name: 'detail-zh', status: 'INCRE_TRANSFER_STARTED' });
     await open(`/tasks/${id}`);
     await screen.findByTestId('task-name');
     await act(() => setLanguage('zh-cn', i18n));
@@ -249,13 +238,9 @@ describe('TaskDetailPage against the emulator', () => {
 
   it('a failing service shows the DRS error with its meaning and a retry that recovers', async () => {
     const user = userEvent.setup();
-    const id = await addTask({ name: 'detail-fault', status: 'INCRE_TRANSFER_STARTED' });
+    const id = await emulator.addTask({ name: 'detail-fault', status: 'INCRE_TRANSFER_STARTED' });
     // queries retry twice on 5xx: three failures reach the page
-    await fetch(`${emulator.url}/__emulator/faults`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ path: '*/jobs/batch-detail', status5xxRate: 1, count: 3 }),
-    });
+    await emulator.control('/faults', { path: '*/jobs/batch-detail', status5xxRate: 1, count: 3 });
     await open(`/tasks/${id}`);
     const alert = await screen.findByTestId('drs-error', {}, { timeout: 20_000 });
     expect(within(alert).getByTestId('drs-error-code').textContent).toBe('DRS.M00004');

@@ -10,16 +10,6 @@ import { useTaskDetail } from './useTaskDetail';
 let emulator: InProcessEmulator;
 const calls: string[] = [];
 
-async function control(path: string, body: unknown) {
-  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as { tasks: Array<{ id: string }> };
-}
-const addTask = async (spec: Record<string, unknown>) =>
-  (await control('tasks', { project_id: TEST_PROJECT, tasks: [spec] })).tasks[0]!.id;
 const count = (suffix: string) => calls.filter((p) => p.endsWith(suffix)).length;
 
 function render(id: string, refreshMs: number) {
@@ -51,7 +41,7 @@ beforeEach(() => void calls.splice(0));
 
 describe('useTaskDetail live refresh', () => {
   it('polls batch-status and batch-progress (one request each per cycle) while the task runs', async () => {
-    const id = await addTask({ name: 'hook-running', status: 'INCRE_TRANSFER_STARTED' });
+    const id = await emulator.addTask({ name: 'hook-running', status: 'INCRE_TRANSFER_STARTED' });
     const view = render(id, 100);
     await waitFor(() => expect(view.result.current.status).toBe('INCRE_TRANSFER_STARTED'));
     await waitFor(() => expect(count('/jobs/batch-status')).toBeGreaterThanOrEqual(4), { timeout: 5000 });
@@ -61,7 +51,7 @@ describe('useTaskDetail live refresh', () => {
   });
 
   it('stops polling once the task is in a final status', async () => {
-    const id = await addTask({ name: 'hook-final', status: 'FULL_TRANSFER_FAILED' });
+    const id = await emulator.addTask({ name: 'hook-final', status: 'FULL_TRANSFER_FAILED' });
     const view = render(id, 100);
     await waitFor(() => expect(view.result.current.progress).toBeDefined());
     expect(view.result.current.final).toBe(true);
@@ -72,12 +62,12 @@ describe('useTaskDetail live refresh', () => {
   });
 
   it('re-reads detail and job_action when the polled status changes', async () => {
-    const id = await addTask({ name: 'hook-moving', status: 'STARTJOBING' });
+    const id = await emulator.addTask({ name: 'hook-moving', status: 'STARTJOBING' });
     const view = render(id, 100);
     await waitFor(() => expect(view.result.current.jobAction).toBeDefined());
     expect(view.result.current.task?.status).toBe('STARTJOBING');
     const listsBefore = count('/jobs');
-    await control('clock/advance', { ms: 60_000 });
+    await emulator.control('/clock/advance', { ms: 60_000 });
     await waitFor(() => expect(view.result.current.status).toBe('FULL_TRANSFER_STARTED'), { timeout: 5000 });
     await waitFor(() => expect(view.result.current.task?.status).toBe('FULL_TRANSFER_STARTED'));
     expect(count('/jobs/batch-detail')).toBe(2);
