@@ -3,7 +3,10 @@
  * malformed JSON, connection resets, an expired token (the proxy refreshes it) and the service restarting
  * (`/__emulator/outage`). For each page: the user sees what is wrong and since when, keeps what they typed, no
  * action is sent twice, and the page recovers by itself when the fault ends. Polled pages run on the browser's fake
- * clock (`page.clock`), advanced step by step so that real answers arrive in between.
+ * clock (`page.clock`), advanced step by step so that real answers arrive in between; the 10 s latency test opens
+ * several pages at once on real time (each in its own browser context) and records the states they show in the page
+ * (`recordStates`). Helpers: `faults-support.ts`. A connection reset is held until cleared: the proxy resends once a
+ * request whose reused keep-alive socket was reset before any answer, so a one-shot reset may not reach the page.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
