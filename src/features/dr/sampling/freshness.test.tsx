@@ -7,7 +7,7 @@ import { DataFreshness } from '../../../components/DataFreshness';
 import { setDrsClient } from '../../../lib/api/client';
 import { createQueryClient } from '../../../lib/api/query';
 import { createI18n } from '../../../lib/i18n';
-import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
+import { startEmulatorProcess, type InProcessEmulator } from '../../../test/emulator';
 import { drsFetchers } from './fetchers';
 import { samplerFreshness, samplerSlowAfterMs } from './freshness';
 import { DrSampler } from './sampler';
@@ -15,23 +15,13 @@ import { DrSampler } from './sampler';
 let emulator: InProcessEmulator;
 let jobId = '';
 
-async function control(path: string, body?: unknown, method = 'POST') {
-  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-}
-
 beforeAll(async () => {
   emulator = await startEmulatorProcess({ tasks: 0 });
-  const added = (await control('tasks', {
-    project_id: TEST_PROJECT,
-    tasks: [{ name: 'dr-freshness', db_use_type: 'cloudDataGuard', status: 'INCRE_TRANSFER_STARTED' }],
-  })) as { tasks: Array<{ id: string }> };
-  jobId = added.tasks[0]!.id;
+  jobId = await emulator.addTask({
+    name: 'dr-freshness',
+    db_use_type: 'cloudDataGuard',
+    status: 'INCRE_TRANSFER_STARTED',
+  });
   setDrsClient(emulator.client);
 }, 30_000);
 afterAll(() => emulator?.close());
@@ -65,7 +55,7 @@ describe('the DR sampler in the shared freshness line', { timeout: 30_000 }, () 
     expect(line().getAttribute('data-stale')).toBe('false');
     expect(samplerSlowAfterMs(1000)).toBe(3000);
 
-    await control('faults', { path: '*/batch-rpo-and-rto', status5xxRate: 1 });
+    await emulator.control('/faults', { path: '*/batch-rpo-and-rto', status5xxRate: 1 });
     try {
       await act(() => sampler.cycle());
       expect(line().getAttribute('data-state')).toBe('failing');
@@ -73,14 +63,18 @@ describe('the DR sampler in the shared freshness line', { timeout: 30_000 }, () 
       expect(line().textContent).toContain('Refreshing has failed since');
       expect(line().textContent).toContain('DRS.M00004');
     } finally {
-      await control('faults', undefined, 'DELETE');
+      await emulator.control('/faults', {}, 'DELETE');
     }
     await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
     await waitFor(() => expect(line().getAttribute('data-state')).toBe('fresh'));
     expect(sampler.getSnapshot().consecutiveFailures).toBe(0);
 
     // a round waiting longer than 2 intervals + 1 s: the previous figures are 3 intervals old
-    await control('faults', { path: '*/disaster-recovery-monitoring-data', latencyMs: 4_500, count: 1 });
+    await emulator.control('/faults', {
+      path: '*/disaster-recovery-monitoring-data',
+      latencyMs: 4_500,
+      count: 1,
+    });
     let round: Promise<void> | undefined;
     act(() => {
       round = sampler.cycle();

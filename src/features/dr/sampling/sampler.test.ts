@@ -13,31 +13,18 @@ const requests: string[] = [];
 let drIds: string[] = [];
 let migrationId = '';
 
-async function control(path: string, body?: unknown, method = 'POST') {
-  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-}
-
 beforeAll(async () => {
   emulator = await startEmulatorProcess({ tasks: 0 });
-  const added = (await control('tasks', {
-    project_id: TEST_PROJECT,
-    tasks: [
-      ...Array.from({ length: 23 }, (_, k) => ({
-        name: `dr-sampler-${k}`,
-        db_use_type: 'cloudDataGuard',
-        status: 'INCRE_TRANSFER_STARTED',
-      })),
-      { name: 'plain-migration', db_use_type: 'migration', status: 'INCRE_TRANSFER_STARTED' },
-    ],
-  })) as { tasks: Array<{ id: string; name: string }> };
-  drIds = added.tasks.filter((t) => t.name.startsWith('dr-')).map((t) => t.id);
-  migrationId = added.tasks.find((t) => t.name === 'plain-migration')!.id;
+  const ids = await emulator.addTasks(
+    ...Array.from({ length: 23 }, (_, k) => ({
+      name: `dr-sampler-${k}`,
+      db_use_type: 'cloudDataGuard',
+      status: 'INCRE_TRANSFER_STARTED',
+    })),
+    { name: 'plain-migration', db_use_type: 'migration', status: 'INCRE_TRANSFER_STARTED' },
+  );
+  drIds = ids.slice(0, 23);
+  migrationId = ids[23]!;
   setDrsClient(
     createDrsClient({
       baseUrl: `${emulator.url}/v3/${TEST_PROJECT}`,
@@ -116,7 +103,7 @@ describe('DR sampler against the emulator', () => {
     await sampler.cycle();
     const okAt = t;
     const before = await store.count(drIds[0]!);
-    await control('faults', { path: '*/batch-rpo-and-rto', status5xxRate: 1 });
+    await emulator.control('/faults', { path: '*/batch-rpo-and-rto', status5xxRate: 1 });
     try {
       t += 5000;
       await sampler.cycle();
@@ -136,7 +123,7 @@ describe('DR sampler against the emulator', () => {
       expect(rows[0]!.values.rpo).toBeUndefined();
       expect(rows[0]!.values.sr_delay).toBeDefined();
     } finally {
-      await control('faults', undefined, 'DELETE');
+      await emulator.control('/faults', {}, 'DELETE');
     }
     sampler['snapshot'] = { ...sampler.getSnapshot(), consecutiveFailures: 10 };
     expect(sampler.nextDelay()).toBe(MAX_BACKOFF_MS);
