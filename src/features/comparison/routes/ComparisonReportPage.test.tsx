@@ -1,33 +1,19 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderApp } from '../../../test/renderApp';
-import { startEmulatorProcess, TEST_PROJECT, type InProcessEmulator } from '../../../test/emulator';
+import { renderOnEmulator } from '../../../test/renderApp';
+import { startEmulatorProcess, type InProcessEmulator } from '../../../test/emulator';
 
 // a real emulator process and the whole app on a shared 2-core machine
 configure({ asyncUtilTimeout: 10_000 });
 
 let emulator: InProcessEmulator;
 
-async function control(path: string, body: unknown) {
-  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-}
+/** A replicating task (comparisons need one), with the given name and fields. */
+const addTask = (spec: Record<string, unknown>) =>
+  emulator.addTask({ status: 'INCRE_TRANSFER_STARTED', ...spec });
 
-async function addTask(spec: Record<string, unknown>): Promise<string> {
-  const body = (await control('tasks', {
-    project_id: TEST_PROJECT,
-    tasks: [{ status: 'INCRE_TRANSFER_STARTED', ...spec }],
-  })) as { tasks: Array<{ id: string }> };
-  return body.tasks[0]!.id;
-}
-
-const advance = (ms: number) => control('clock/advance', { ms });
+const advance = (ms: number) => emulator.control('/clock/advance', { ms });
 
 async function createCompare(jobId: string, type: 'lines' | 'contents'): Promise<string> {
   const r = await emulator.call<{ id: string }>('POST', `/jobs/${jobId}/table/compare`, { type });
@@ -46,8 +32,7 @@ interface LineItem {
   difference_row_num: number;
 }
 
-const open = (path: string) =>
-  renderApp(path, emulator.url, { client: emulator.client, configUrl: `${emulator.url}/none` });
+const open = (path: string) => renderOnEmulator(path, emulator);
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess();
@@ -100,7 +85,7 @@ describe('ComparisonReportPage against the emulator: row comparison', () => {
   });
 
   it('a failed first read of the tables shows the error with Retry in their place, the toolbar kept; Retry shows them', async () => {
-    await control('faults', { path: '*/line-detail', status5xxRate: 1 });
+    await emulator.control('/faults', { path: '*/line-detail', status5xxRate: 1 });
     try {
       await open(`/tasks/${jobId}/comparisons/${compareId}`);
       const tables = await screen.findByTestId('row-tables');
@@ -112,7 +97,7 @@ describe('ComparisonReportPage against the emulator: row comparison', () => {
       expect(within(tables).getByTestId('status-filter')).toBeTruthy();
       expect((within(tables).getByTestId('export-csv') as HTMLButtonElement).disabled).toBe(true);
     } finally {
-      await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
+      await emulator.control('/faults', undefined, 'DELETE');
     }
     const tables = screen.getByTestId('row-tables');
     await userEvent.click(within(tables).getByRole('button', { name: 'Retry' }));
@@ -252,7 +237,7 @@ describe('ComparisonReportPage: states', () => {
 
   it('a scheduled comparison says when it starts; once cancelled it says so (neither is "consistent")', async () => {
     const jobId = await addTask({ name: 'report-scheduled' });
-    const state = (await (await fetch(`${emulator.url}/__emulator/state`)).json()) as { now: number };
+    const state = await emulator.control<{ now: number }>('/state', undefined, 'GET');
     const { id } = await emulator.call<{ id: string }>('POST', `/jobs/${jobId}/table/compare`, {
       type: 'lines',
       start_time: String(state.now + 3_600_000),

@@ -15,25 +15,11 @@ let emulator: InProcessEmulator;
 const requests: string[] = [];
 const H = en.comparisonHistory;
 
-async function control(path: string, body?: unknown, method = 'POST') {
-  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-}
-const advance = (ms: number) => control('clock/advance', { ms });
-const emulatedNow = async () => (await control('state', undefined, 'GET')).now as number;
-
-async function addTask(spec: Record<string, unknown> = {}): Promise<string> {
-  const body = (await control('tasks', {
-    project_id: TEST_PROJECT,
-    tasks: [{ status: 'INCRE_TRANSFER_STARTED', ...spec }],
-  })) as { tasks: Array<{ id: string }> };
-  return body.tasks[0]!.id;
-}
+const advance = (ms: number) => emulator.control('/clock/advance', { ms });
+const emulatedNow = async () => (await emulator.control<{ now: number }>('/state', undefined, 'GET')).now;
+/** A replicating task (comparisons need one), with the given name and fields. */
+const addTask = (spec: Record<string, unknown> = {}) =>
+  emulator.addTask({ status: 'INCRE_TRANSFER_STARTED', ...spec });
 
 interface TaskList {
   compare_task_list_results: {
