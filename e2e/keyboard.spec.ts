@@ -51,6 +51,8 @@ interface AuditResult {
   noIndicator: string[];
   /** Focus stops a screen reader would announce without a name. */
   unnamed: string[];
+  /** Focus stops outside the audited dialog (a dialog must keep focus inside while open). */
+  escaped: string[];
   /** Whether focus came back to where it started (c). */
   wrapped: boolean;
 }
@@ -59,7 +61,7 @@ interface AuditResult {
  * Installs the in-page part of the audit on `window.__kbAudit`: `start()` lists the candidates of (a); `step()` records the focused element after a Tab and
  * compares its look with an unfocused shallow copy of it (same classes, same place); `finish()` gives the result. Runs in the browser (no closures over test code).
  */
-function installAudit(excluded: string) {
+function installAudit([excluded, scope]: [string, string | null]) {
   const INTERACTIVE = [
     'a[href]',
     'button',
@@ -176,6 +178,7 @@ function installAudit(excluded: string) {
   const reached = new Set<Element>();
   const noIndicator: string[] = [];
   const unnamed: string[] = [];
+  const escaped: string[] = [];
   let first: Element | null = null;
   let last: Element | null = null;
   let wrapped = false;
@@ -183,7 +186,7 @@ function installAudit(excluded: string) {
   const ACTION = INTERACTIVE.replace('[tabindex], ', '');
   /** Candidates of (a): visible, enabled, not exempt; an element with tabindex counts when it is in Tab order. */
   const collect = (into: Set<Element>) => {
-    const all = [...document.querySelectorAll('body *')];
+    const all = [...(scope ? document.querySelector(scope) : document.body)!.querySelectorAll('*')];
     for (const el of all) {
       if (!el.matches(INTERACTIVE) || !visible(el) || disabled(el) || el.matches(excluded)) continue;
       if (el.matches(ACTION) || (el as HTMLElement).tabIndex >= 0) into.add(el);
@@ -199,15 +202,17 @@ function installAudit(excluded: string) {
   };
   const candidates = new Set<Element>();
 
-  (window as unknown as { __kbAudit: unknown }).__kbAudit = {
+  const audit = {
     start() {
-      (document.activeElement as HTMLElement | null)?.blur();
+      // a page is walked from its top; a dialog from where it put focus when it opened
+      if (!scope) (document.activeElement as HTMLElement | null)?.blur();
       // the end state of a focus style is what the user sees: no transitions to wait for
       const still = document.createElement('style');
       still.textContent =
         '*, *::before, *::after { transition: none !important; animation: none !important; }';
       document.head.append(still);
       collect(candidates);
+      if (scope) audit.step();
     },
     /** After a Tab: true once focus is back at the first stop (or left the page after the last). */
     step(): boolean {
@@ -227,6 +232,7 @@ function installAudit(excluded: string) {
         return true;
       }
       first ??= el;
+      if (scope && !el.closest(scope)) escaped.push(describe(el));
       stops.push(describe(el));
       reached.add(el);
       const shown = ringHosts(el).some(visible);
@@ -247,17 +253,18 @@ function installAudit(excluded: string) {
         // an element inside a reached one (e.g. an input inside a focusable wrapper) is reached through it
         .filter((el) => ![...reached].some((r) => r !== el && r.contains(el) && r.matches('[tabindex]')))
         .map(describe);
-      return { stops, unreached, noIndicator, unnamed, wrapped };
+      return { stops, unreached, noIndicator, unnamed, escaped, wrapped };
     },
   };
+  (window as unknown as { __kbAudit: typeof audit }).__kbAudit = audit;
 }
 
 /** More focus stops than any page has: reaching it means focus never came back (a trap). */
 const TAB_LIMIT = 250;
 
 /** Presses Tab from the top of the page until focus wraps around (at most TAB_LIMIT times) and audits each stop. */
-async function auditTabOrder(page: Page): Promise<AuditResult> {
-  await page.evaluate(installAudit, NOT_IN_TAB_ORDER_BY_DESIGN);
+async function auditTabOrder(page: Page, scope: string | null = null): Promise<AuditResult> {
+  await page.evaluate(installAudit, [NOT_IN_TAB_ORDER_BY_DESIGN, scope] as [string, string | null]);
   await page.evaluate(() => (window as unknown as { __kbAudit: { start(): void } }).__kbAudit.start());
   for (let i = 0; i < TAB_LIMIT; i++) {
     await page.keyboard.press('Tab');
@@ -481,13 +488,14 @@ test.describe('keyboard-only operations', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
-    for (let i = 0; i < 12; i++) {
-      await page.keyboard.press('Tab');
-      expect(
-        await dialog.evaluate((d) => d.contains(document.activeElement)),
-        `Tab ${i + 1} stays in the dialog`,
-      ).toBe(true);
-    }
+    // Tab goes round the dialog's controls and comes back, never leaving it; each shows focus and has a name
+    const result = await auditTabOrder(page, '[role="dialog"]');
+    expect(result.stops.length, 'focus stops in the dialog').toBeGreaterThan(2);
+    expect(result.escaped, 'focus stops outside the open dialog').toEqual([]);
+    expect(result.unreached, 'dialog controls Tab never reaches').toEqual([]);
+    expect(result.noIndicator, 'dialog focus stops without a visible focus indicator').toEqual([]);
+    expect(result.unnamed, 'dialog focus stops without an accessible name').toEqual([]);
+    expect(result.wrapped, 'Tab came back to where the dialog put focus').toBe(true);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(opener).toBeFocused();
