@@ -475,29 +475,43 @@ test.describe('keyboard-only operations', () => {
     await expect(page).toHaveURL(new RegExp(`/tasks/${childId}$`));
   });
 
-  test('a modal takes focus, keeps it inside, closes on Escape and gives focus back', async ({
-    page,
-    request,
-  }) => {
-    const id = await addRunningTask(request, 'kb-modal');
-    await page.goto(`/tasks/${id}/comparisons`);
-    const opener = page.getByTestId('new-comparison');
-    await expect(opener).toBeEnabled();
-    await tabTo(page, opener);
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog');
-    await expect(dialog).toBeVisible();
-    await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
-    // Tab goes round the dialog's controls and comes back, never leaving it; each shows focus and has a name
-    const result = await auditTabOrder(page, '[role="dialog"]');
-    expect(result.stops.length, 'focus stops in the dialog').toBeGreaterThan(2);
-    expect(result.escaped, 'focus stops outside the open dialog').toEqual([]);
-    expect(result.unreached, 'dialog controls Tab never reaches').toEqual([]);
-    expect(result.noIndicator, 'dialog focus stops without a visible focus indicator').toEqual([]);
-    expect(result.unnamed, 'dialog focus stops without an accessible name').toEqual([]);
-    expect(result.wrapped, 'Tab came back to where the dialog put focus').toBe(true);
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-    await expect(opener).toBeFocused();
-  });
+  const DIALOGS = [
+    {
+      name: 'the new-comparison dialog',
+      path: async (id: string) => `/tasks/${id}/comparisons`,
+      opener: (page: Page) => page.getByTestId('new-comparison'),
+    },
+    {
+      name: 'the stop-task confirmation',
+      path: async (id: string) => `/tasks/${id}`,
+      opener: (page: Page) => page.getByTestId('task-action-bar').getByRole('button', { name: 'Stop' }),
+    },
+  ];
+  for (const modal of DIALOGS) {
+    test(`${modal.name} takes focus, keeps it inside, closes on Escape and gives focus back`, async ({
+      page,
+      request,
+    }) => {
+      const id = await addRunningTask(request, 'kb-modal');
+      await page.goto(await modal.path(id));
+      const opener = modal.opener(page);
+      await expect(opener).toBeEnabled(FIRST_RENDER);
+      await tabTo(page, opener);
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      // Tab goes round the dialog's controls and comes back, never leaving it; each shows focus and has a name
+      const result = await auditTabOrder(page, '[role="dialog"]');
+      expect(result.stops.length, 'focus stops in the dialog').toBeGreaterThan(2);
+      expect(result.escaped, 'focus stops outside the open dialog').toEqual([]);
+      expect(result.unreached, 'dialog controls Tab never reaches').toEqual([]);
+      expect(result.noIndicator, 'dialog focus stops without a visible focus indicator').toEqual([]);
+      expect(result.unnamed, 'dialog focus stops without an accessible name').toEqual([]);
+      expect(result.wrapped, 'Tab came back to where the dialog put focus').toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(opener).toBeFocused();
+    });
+  }
 });
