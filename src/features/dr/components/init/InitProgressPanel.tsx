@@ -37,6 +37,21 @@ import {
   type StructProcessResponse,
 } from './initProgress';
 
+/** A table's column headings. */
+function ColumnHeads({ labels }: { labels: readonly string[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {labels.map((label) => (
+          <Table.Th key={label} scope="col">
+            {label}
+          </Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
 /** Objects per page of the per-object details (4.4.5 allows up to 100). */
 export const OBJECTS_PER_PAGE = 10;
 
@@ -123,13 +138,13 @@ function ObjectDetails({
           </Text>
           <Table.ScrollContainer minWidth={480}>
             <Table verticalSpacing={4} data-testid="init-objects-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('drActions.init.objectColumn.source')}</Table.Th>
-                  <Table.Th scope="col">{t('drActions.init.objectColumn.destination')}</Table.Th>
-                  <Table.Th scope="col">{t('drActions.init.objectColumn.progress')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads
+                labels={[
+                  t('drActions.init.objectColumn.source'),
+                  t('drActions.init.objectColumn.destination'),
+                  t('drActions.init.objectColumn.progress'),
+                ]}
+              />
               <Table.Tbody>
                 {list.map((o, i) => {
                   const progress = Math.max(0, Math.min(100, o.progress ?? 0));
@@ -248,16 +263,16 @@ export function InitProgressPanel({ jobId, refreshMs = DEFAULT_POLL_MS }: InitPr
         </Text>
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing={6} data-testid="init-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('drActions.init.column.type')}</Table.Th>
-                <Table.Th scope="col">{t('drActions.init.column.status')}</Table.Th>
-                <Table.Th scope="col">{t('drActions.init.column.progress')}</Table.Th>
-                <Table.Th scope="col">{t('drActions.init.column.started')}</Table.Th>
-                <Table.Th scope="col">{t('drActions.init.column.ended')}</Table.Th>
-                <Table.Th scope="col">{t('drActions.init.column.details')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads
+              labels={[
+                t('drActions.init.column.type'),
+                t('drActions.init.column.status'),
+                t('drActions.init.column.progress'),
+                t('drActions.init.column.started'),
+                t('drActions.init.column.ended'),
+                t('drActions.init.column.details'),
+              ]}
+            />
             <Table.Tbody>
               {items.map((item) => {
                 const type = item.type ?? '';

@@ -16,7 +16,7 @@ import { formatNumber } from '../../../../lib/format';
 import { currentLanguage } from '../../../../lib/i18n';
 import type { ChartPoint } from '../../model/downsample';
 import type { Interval, Thresholds } from '../../model/threshold';
-import { timeTickFormatter, timeTicks } from './timeAxis';
+import { timeAxisProps, timeTickFormatter, TOOLTIP_CONTENT_STYLE } from './timeAxis';
 
 export const DELAY_COLORS = {
   rpo: 'var(--mantine-color-orange-7)',
@@ -98,17 +98,7 @@ export function DelayChart({ points, domain, thresholds, above, onZoom, height =
           aria-describedby="delay-chart-summary"
         >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={domain}
-            allowDataOverflow
-            tickFormatter={tick}
-            ticks={timeTicks(domain, TICKS)}
-            stroke="var(--mantine-color-text)"
-            fontSize={12}
-          />
+          <XAxis {...timeAxisProps(domain, tick, TICKS, 12)} />
           <YAxis
             stroke="var(--mantine-color-text)"
             fontSize={12}
@@ -128,10 +118,7 @@ export function DelayChart({ points, domain, thresholds, above, onZoom, height =
               `${formatNumber(Number(v), language, { maximumFractionDigits: 2 })} ${t('drMonitor.units.secondsShort')}`,
               name,
             ]}
-            contentStyle={{
-              background: 'var(--mantine-color-body)',
-              borderColor: 'var(--mantine-color-default-border)',
-            }}
+            contentStyle={TOOLTIP_CONTENT_STYLE}
           />
           <Legend />
           {(['rpo', 'rto'] as const).flatMap((key) =>

@@ -7,7 +7,7 @@ import { currentLanguage } from '../../../../lib/i18n';
 import { toChartPoints } from '../../model/downsample';
 import type { SampleRow, SeriesKey } from '../../model/series';
 import { METRIC_GROUPS, type MetricChart, type MetricGroupId } from './metrics';
-import { timeTickFormatter, timeTicks } from './timeAxis';
+import { timeAxisProps, timeTickFormatter, TOOLTIP_CONTENT_STYLE } from './timeAxis';
 
 const MAX_POINTS = 300;
 const TICKS = 4;
@@ -71,25 +71,12 @@ function SmallChart({
                 current,
               })}
             >
-              <XAxis
-                dataKey="t"
-                type="number"
-                scale="time"
-                domain={domain}
-                allowDataOverflow
-                tickFormatter={tick}
-                ticks={timeTicks(domain, TICKS)}
-                stroke="var(--mantine-color-text)"
-                fontSize={11}
-              />
+              <XAxis {...timeAxisProps(domain, tick, TICKS, 11)} />
               <YAxis stroke="var(--mantine-color-text)" fontSize={11} width={52} tickFormatter={fmt} />
               <Tooltip
                 labelFormatter={(v) => tick(Number(v))}
                 formatter={(v, name) => [`${fmt(Number(v))} ${unit}`, name]}
-                contentStyle={{
-                  background: 'var(--mantine-color-body)',
-                  borderColor: 'var(--mantine-color-default-border)',
-                }}
+                contentStyle={TOOLTIP_CONTENT_STYLE}
               />
               {chart.series.length > 1 ? <Legend /> : null}
               {total !== undefined ? (

@@ -17,3 +17,32 @@ export function timeTicks([from, to]: [number, number], count = 6): number[] {
   const step = (to - from) / (count - 1);
   return Array.from({ length: count }, (_, i) => Math.round(from + i * step));
 }
+
+/**
+ * The props of a chart's time axis (Recharts `XAxis`) over `domain`: numeric time, `count` evenly spaced ticks
+ * labelled by `tick`, data beyond the domain clipped.
+ */
+export function timeAxisProps(
+  domain: [number, number],
+  tick: (t: number) => string,
+  count: number,
+  fontSize: number,
+) {
+  return {
+    dataKey: 't',
+    type: 'number',
+    scale: 'time',
+    domain,
+    allowDataOverflow: true,
+    tickFormatter: tick,
+    ticks: timeTicks(domain, count),
+    stroke: 'var(--mantine-color-text)',
+    fontSize,
+  } as const;
+}
+
+/** The charts' tooltip box, in the colour scheme's body and border colours. */
+export const TOOLTIP_CONTENT_STYLE = {
+  background: 'var(--mantine-color-body)',
+  borderColor: 'var(--mantine-color-default-border)',
+} as const;

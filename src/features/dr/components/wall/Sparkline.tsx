@@ -33,6 +33,12 @@ function pathOf(
   return d;
 }
 
+/** RTO first (dotted, underneath), then RPO (solid, on top). */
+const LINES: ReadonlyArray<{ key: 'rpo' | 'rto'; stroke: string; width: number; dash?: string }> = [
+  { key: 'rto', stroke: 'var(--mantine-color-grape-text)', width: 1.5, dash: '2 2' },
+  { key: 'rpo', stroke: 'var(--mantine-color-blue-text)', width: 2 },
+];
+
 /**
  * A tile's RPO (solid) and RTO (dotted) over the last minutes, as a light SVG: 50 tiles redraw every cycle, so no
  * chart library here. The text alternative (`label`) carries the figures; the drawing is decoration for sight.
@@ -69,21 +75,17 @@ export function Sparkline({ points, threshold, from, to, label, width = 240, hei
           vectorEffect="non-scaling-stroke"
         />
       )}
-      <path
-        d={pathOf(points, 'rto', x, y)}
-        fill="none"
-        stroke="var(--mantine-color-grape-text)"
-        strokeDasharray="2 2"
-        strokeWidth={1.5}
-        vectorEffect="non-scaling-stroke"
-      />
-      <path
-        d={pathOf(points, 'rpo', x, y)}
-        fill="none"
-        stroke="var(--mantine-color-blue-text)"
-        strokeWidth={2}
-        vectorEffect="non-scaling-stroke"
-      />
+      {LINES.map((line) => (
+        <path
+          key={line.key}
+          d={pathOf(points, line.key, x, y)}
+          fill="none"
+          stroke={line.stroke}
+          strokeDasharray={line.dash}
+          strokeWidth={line.width}
+          vectorEffect="non-scaling-stroke"
+        />
+      ))}
     </svg>
   );
 }
