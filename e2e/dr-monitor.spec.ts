@@ -97,11 +97,11 @@ test.describe('DR monitor', () => {
     consoleErrors.allow(/503|Failed to load resource/);
     const id = await addDrTask(request, 'e2e-dr-stale');
     await openSampledMonitor(page, id);
-    await expect(page.getByTestId('freshness')).toContainText('Last updated');
+    await expect(page.getByTestId('freshness')).toContainText('Updated');
 
     await emulator.fault({ path: '*/jobs/batch-rpo-and-rto', status5xxRate: 1, count: 2 });
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'true', { timeout: 20_000 });
-    await expect(page.getByTestId('freshness')).toContainText('Stale data');
+    await expect(page.getByTestId('freshness')).toContainText('Data may be out of date');
     await expect(page.getByText('DRS.M00004').first()).toBeVisible();
     const during = await storedSamples(page);
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
