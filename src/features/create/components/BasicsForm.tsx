@@ -2,22 +2,10 @@ import '@mantine/core/styles/NumberInput.css';
 import '@mantine/core/styles/Switch.css';
 import '@mantine/core/styles/SimpleGrid.css';
 import '@mantine/core/styles/Fieldset.css';
-import {
-  ActionIcon,
-  Button,
-  Fieldset,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Fieldset, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useListNodeTypes } from '../../tasks/api';
+import { TagsEditor } from '../../tasks/components/TagsEditor';
 import {
   directionsFor,
   ENGINES_BY_SCENARIO,
@@ -199,69 +187,13 @@ export function BasicsForm({ value: b, onChange, errors, locked }: BasicsFormPro
             error={err('description')}
             rows={3}
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('wizard.basics.tags')}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('wizard.basics.tagsHint', { n: b.tags.length })}
-            </Text>
-            {errors.tags && (
-              <Text size="xs" c="red" role="alert">
-                {t(errors.tags)}
-              </Text>
-            )}
-            {b.tags.map((tag, i) => (
-              <Group key={i} align="flex-start" gap="xs">
-                <TextInput
-                  aria-label={t('wizard.basics.tagKey', { n: i + 1 })}
-                  placeholder={t('wizard.basics.tagKeyPlaceholder')}
-                  value={tag.key}
-                  onChange={(e) => {
-                    const tags = [...b.tags];
-                    tags[i] = { ...tag, key: e.currentTarget.value };
-                    set('tags', tags);
-                  }}
-                  error={err(`tags.${i}.key`)}
-                />
-                <TextInput
-                  aria-label={t('wizard.basics.tagValue', { n: i + 1 })}
-                  placeholder={t('wizard.basics.tagValuePlaceholder')}
-                  value={tag.value}
-                  onChange={(e) => {
-                    const tags = [...b.tags];
-                    tags[i] = { ...tag, value: e.currentTarget.value };
-                    set('tags', tags);
-                  }}
-                  error={err(`tags.${i}.value`)}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mt={4}
-                  aria-label={t('wizard.basics.removeTag', { n: i + 1 })}
-                  onClick={() =>
-                    set(
-                      'tags',
-                      b.tags.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-            ))}
-            <Group>
-              <Button
-                variant="light"
-                size="xs"
-                disabled={b.tags.length >= 20}
-                onClick={() => set('tags', [...b.tags, { key: '', value: '' }])}
-              >
-                {t('wizard.basics.addTag')}
-              </Button>
-            </Group>
-          </Stack>
+          <TagsEditor
+            tags={b.tags}
+            onChange={(tags) => set('tags', tags)}
+            hint={t('wizard.basics.tagsHint', { n: b.tags.length })}
+            error={err('tags')}
+            fieldError={err}
+          />
         </Stack>
       </Fieldset>
     </Stack>

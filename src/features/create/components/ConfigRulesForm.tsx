@@ -1,7 +1,6 @@
 import '@mantine/core/styles/SimpleGrid.css';
 import {
   ActionIcon,
-  Alert,
   Autocomplete,
   Button,
   Group,
@@ -14,7 +13,6 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainFailure, isDrsApiError, splitBatchResults, type OpData } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchSetTransformation } from '../../sync/api';
@@ -28,6 +26,7 @@ import {
   type ConfigRule,
 } from '../model/transformation';
 import { useRuleEdits } from './useRuleEdits';
+import { SaveStatus } from './SaveStatus';
 
 type Results = OpData<'batchSetTransformation'>['results'];
 
@@ -201,12 +200,10 @@ export function ConfigRulesForm({
           {t('wizard.configRules.partly', { count: failures.length })}
         </Text>
       )}
-      {save.isError && !itemRefused && <DrsErrorAlert error={save.error} />}
-      {saved && (
-        <Alert color="teal" variant="light" role="status">
-          {t('wizard.configRules.saved', { count: rules.length })}
-        </Alert>
-      )}
+      <SaveStatus
+        error={itemRefused ? null : save.error}
+        saved={saved && t('wizard.configRules.saved', { count: rules.length })}
+      />
       <Text size="xs" c="dimmed">
         {t('wizard.configRules.removeHint')}
       </Text>

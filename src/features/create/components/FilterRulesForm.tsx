@@ -1,7 +1,6 @@
-import { ActionIcon, Alert, Autocomplete, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Autocomplete, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchSetTransformation } from '../../sync/api';
@@ -14,6 +13,7 @@ import {
   type FilterRule,
 } from '../model/transformation';
 import { useRuleEdits } from './useRuleEdits';
+import { SaveStatus } from './SaveStatus';
 
 const empty = (): FilterRule => ({ db: '', table: '', condition: '' });
 
@@ -123,12 +123,7 @@ export function FilterRulesForm({
       {failures.map((f, i) => (
         <FailureAlert key={i} failure={f} title={t('wizard.saveFailed')} testId="filter-failure" />
       ))}
-      {save.isError && <DrsErrorAlert error={save.error} />}
-      {saved && (
-        <Alert color="teal" variant="light" role="status">
-          {t('wizard.filters.saved', { count: rules.length })}
-        </Alert>
-      )}
+      <SaveStatus error={save.error} saved={saved && t('wizard.filters.saved', { count: rules.length })} />
       <Group>
         <Button
           variant="default"

@@ -1,12 +1,13 @@
 import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/Switch.css';
-import { Alert, Button, Checkbox, Group, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepLoader } from './StepLoader';
 import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { useBatchUpdateMigrationUsers, useListSourceUsers } from '../../migration/api';
+import { SaveStatus } from './SaveStatus';
 
 /** MySQL migration: the source's users and roles (4.2.2), which to migrate (4.2.1). Passwords are not migrated. */
 export function MigrationUsersForm({ jobId }: { jobId: string }) {
@@ -110,12 +111,7 @@ export function MigrationUsersForm({ jobId }: { jobId: string }) {
           </Table.Tbody>
         </Table>
       )}
-      {save.isError && <DrsErrorAlert error={save.error} />}
-      {saved && (
-        <Alert color="teal" variant="light" role="status">
-          {t('wizard.processing.usersSaved')}
-        </Alert>
-      )}
+      <SaveStatus error={save.error} saved={saved && t('wizard.processing.usersSaved')} />
       <Group>
         <Button variant="light" onClick={onSave} loading={save.isPending}>
           {t('wizard.processing.saveUsers')}

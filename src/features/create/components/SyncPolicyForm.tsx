@@ -1,12 +1,12 @@
 import '@mantine/core/styles/Switch.css';
-import { Alert, Button, Group, Select, Stack, Switch, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DrsErrorAlert } from '../../../components/DrsErrorAlert';
 import { explainFailure, splitBatchResults } from '../../../lib/api';
 import { currentLanguage } from '../../../lib/i18n';
 import { useBatchSetSyncPolicy } from '../../sync/api';
 import { FailureAlert, type ExplainedFailure } from '../../tasks/components/FailureAlert';
+import { SaveStatus } from './SaveStatus';
 
 type Conflict = 'ignore' | 'overwrite' | 'stop';
 
@@ -101,12 +101,7 @@ export function SyncPolicyForm({ jobId, postgres }: { jobId: string; postgres: b
         </>
       )}
       {failure && <FailureAlert failure={failure} title={t('wizard.saveFailed')} />}
-      {save.isError && <DrsErrorAlert error={save.error} />}
-      {saved && (
-        <Alert color="teal" variant="light" role="status">
-          {t('wizard.processing.policySaved')}
-        </Alert>
-      )}
+      <SaveStatus error={save.error} saved={saved && t('wizard.processing.policySaved')} />
       <Group>
         <Button variant="light" onClick={onSave} loading={save.isPending}>
           {t('wizard.processing.savePolicy')}

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DrsErrorAlert } from '../../../../components/DrsErrorAlert';
 import { DrsApiError } from '../../../../lib/api';
@@ -77,31 +77,19 @@ export function TaskProgress(props: TaskProgressProps) {
         />
       )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed" id="overall-progress-label">
-            {t('taskDetail.progress.overall')}
-          </Text>
-          <Text fw={700} size="xl" data-testid="progress-percent">
-            {percent === undefined ? t('common.notAvailable') : `${formatNumber(percent, language)}%`}
-          </Text>
+        <Figure
+          label={t('taskDetail.progress.overall')}
+          value={percent === undefined ? t('common.notAvailable') : `${formatNumber(percent, language)}%`}
+          testId="progress-percent"
+        >
           <Progress value={percent ?? 0} aria-label={t('taskDetail.progress.overall')} mt={4} />
-        </Paper>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">
-            {t('taskDetail.progress.remaining')}
-          </Text>
-          <Text fw={700} size="xl" data-testid="progress-remaining">
-            {remaining === undefined ? t('common.notAvailable') : formatDuration(remaining, language)}
-          </Text>
-        </Paper>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">
-            {t('taskDetail.progress.delay')}
-          </Text>
-          <Text fw={700} size="xl" data-testid="progress-delay">
-            {delayText}
-          </Text>
-        </Paper>
+        </Figure>
+        <Figure
+          label={t('taskDetail.progress.remaining')}
+          value={remaining === undefined ? t('common.notAvailable') : formatDuration(remaining, language)}
+          testId="progress-remaining"
+        />
+        <Figure label={t('taskDetail.progress.delay')} value={delayText} testId="progress-delay" />
       </SimpleGrid>
 
       {phases.length > 0 && (
@@ -323,4 +311,29 @@ function rowStyle(top: number, header: boolean): CSSProperties {
     padding: '0 12px',
     ...(header ? {} : { transform: `translateY(${top}px)` }),
   };
+}
+
+/** One headline figure of the progress: its label, the value (`testId` on it), and anything under it. */
+function Figure({
+  label,
+  value,
+  testId,
+  children,
+}: {
+  label: string;
+  value: ReactNode;
+  testId: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" data-testid={testId}>
+        {value}
+      </Text>
+      {children}
+    </Paper>
+  );
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBatchModifyJobs } from '../../../../create/api';
+import { TagsEditor } from '../../TagsEditor';
 import type { TaskDetail } from '../useTaskDetail';
 import { SettingSection } from './SettingSection';
 import { useSettingSubmit } from './useSettingSubmit';
@@ -31,8 +32,6 @@ export function BasicsForm({
     setValues((v) => ({ ...v, ...patch }));
     save.touched();
   };
-  const setTag = (index: number, patch: Partial<{ key: string; value: string }>) =>
-    edit({ tags: values.tags.map((tag, i) => (i === index ? { ...tag, ...patch } : tag)) });
 
   const onSubmit = () => {
     const parsed = basicsSchema.safeParse(values);
@@ -78,58 +77,13 @@ export function BasicsForm({
         rows={2}
         data-testid="basics-description"
       />
-      <Stack gap={4}>
-        <Text size="sm" fw={500}>
-          {t('taskDetail.settings.basics.tags')}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('taskDetail.settings.basics.tagsRule')}
-        </Text>
-        {values.tags.map((tag, index) => (
-          <Group key={index} gap="xs" align="flex-start" wrap="nowrap" data-testid="tag-row">
-            <TextInput
-              aria-label={t('taskDetail.settings.basics.tagKey', { index: index + 1 })}
-              placeholder={t('taskDetail.settings.basics.tagKeyPlaceholder')}
-              value={tag.key}
-              onChange={(e) => setTag(index, { key: e.currentTarget.value })}
-              error={err(`tags.${index}.key`)}
-              style={{ flex: 1 }}
-            />
-            <TextInput
-              aria-label={t('taskDetail.settings.basics.tagValue', { index: index + 1 })}
-              placeholder={t('taskDetail.settings.basics.tagValuePlaceholder')}
-              value={tag.value}
-              onChange={(e) => setTag(index, { value: e.currentTarget.value })}
-              error={err(`tags.${index}.value`)}
-              style={{ flex: 1 }}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="lg"
-              aria-label={t('taskDetail.settings.basics.removeTag', { index: index + 1 })}
-              onClick={() => edit({ tags: values.tags.filter((_, i) => i !== index) })}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-        ))}
-        {err('tags') && (
-          <Text size="xs" c="red" role="alert">
-            {err('tags')}
-          </Text>
-        )}
-        <Group>
-          <Button
-            variant="light"
-            size="xs"
-            disabled={values.tags.length >= 20}
-            onClick={() => edit({ tags: [...values.tags, { key: '', value: '' }] })}
-          >
-            {t('taskDetail.settings.basics.addTag')}
-          </Button>
-        </Group>
-      </Stack>
+      <TagsEditor
+        tags={values.tags}
+        onChange={(tags) => edit({ tags })}
+        hint={t('taskDetail.settings.basics.tagsRule')}
+        error={err('tags')}
+        fieldError={err}
+      />
     </SettingSection>
   );
 }

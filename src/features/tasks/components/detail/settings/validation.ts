@@ -105,12 +105,5 @@ export const passwordSchema = z.object({
   password: z.string().min(1, V + 'passwordRequired'),
 });
 
-/** Field path → first message key, for showing next to the inputs. */
-export function fieldErrors(error: z.ZodError | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error?.issues ?? []) {
-    const path = issue.path.join('.');
-    if (!(path in out)) out[path] = issue.message;
-  }
-  return out;
-}
+/** Field path → first message key, for showing next to the inputs (the wizard's helper: the same zod paths). */
+export { fieldErrors } from '../../../../create/model/rules';
