@@ -11,7 +11,8 @@ import { addRunningTask, addTask, drs } from './support';
  *     anything with a pointer cursor that is not a label…) is reached by Tab;
  * (b) each element Tab reaches shows a visible focus indicator: its outline, box shadow or border colour (or that
  *     of its label, wrapper or next sibling, where Mantine draws the ring of a hidden native input) differs from the
- *     unfocused state and is not transparent;
+ *     unfocused state and is not transparent; an outline needs 3:1 contrast against what is behind it (WCAG 1.4.11)
+ *     — each route is walked in one scheme, alternately light and dark;
  * (c) Tab is never trapped: focus comes back to the first element (the skip link);
  * (d) each focus stop has a name to announce (a chart surface Recharts makes focusable needs one too).
  *
@@ -149,6 +150,31 @@ function installAudit([excluded, scope]: [string, string | null]) {
   };
   const transparent = (color: string) =>
     color === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(color) || /\/\s*0\)$/.test(color);
+  /** sRGB channels of a computed colour (`rgb(…)` / `rgba(…)`), undefined for other notations. */
+  const rgb = (color: string) => {
+    const m = /^rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)$/.exec(color);
+    return m ? { c: [m[1], m[2], m[3]].map(Number), a: m[4] === undefined ? 1 : Number(m[4]) } : undefined;
+  };
+  const luminance = (c: number[]) =>
+    c
+      .map((v) => v / 255)
+      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+  /** The colour behind `el`: the first ancestor with an opaque background. */
+  const backdrop = (el: Element) => {
+    for (let e: Element | null = el.parentElement; e; e = e.parentElement) {
+      const bg = rgb(getComputedStyle(e).backgroundColor);
+      if (bg && bg.a === 1) return bg.c;
+    }
+    return [255, 255, 255];
+  };
+  /** Contrast of the outline against what is behind it (WCAG 1.4.11 asks 3:1); Infinity when not measurable. */
+  const ringContrast = (host: Element, color: string) => {
+    const ring = rgb(color);
+    if (!ring || ring.a < 1) return Infinity;
+    const [a, b] = [luminance(ring.c), luminance(backdrop(host))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  };
   /** The unfocused look of `host`: a shallow copy next to it (same classes and place, without focus). */
   const unfocused = (host: Element): Styles => {
     const copy = host.cloneNode(false) as Element;
@@ -166,6 +192,7 @@ function installAudit([excluded, scope]: [string, string | null]) {
         now['outline-style'] !== 'none' &&
         parseFloat(now['outline-width']) >= 1 &&
         !transparent(now['outline-color']) &&
+        ringContrast(host, now['outline-color']) >= 3 &&
         (before['outline-style'] !== now['outline-style'] ||
           before['outline-width'] !== now['outline-width'] ||
           before['outline-color'] !== now['outline-color']);
@@ -307,7 +334,7 @@ const testId = (id: string) => async (page: Page) => {
   await expect(page.getByTestId(id).first()).toBeVisible(FIRST_RENDER);
 };
 
-/** The routes of e2e/a11y.spec.ts (same data), each checked once in English and the light scheme. */
+/** The routes of e2e/a11y.spec.ts (same data), each checked once in English, alternately light and dark. */
 const ROUTES: RouteCase[] = [
   {
     name: 'task list',
@@ -415,14 +442,15 @@ async function settle(page: Page) {
 
 test.describe('keyboard and visible focus on every route', () => {
   for (const route of ROUTES) {
-    test(`${route.name}: Tab reaches every control, shows where focus is, is never trapped${route.keys ? '; keys work' : ''}`, async ({
+    test(`${route.name} (${ROUTES.indexOf(route) % 2 ? 'dark' : 'light'}): Tab reaches every control, shows where focus is, is never trapped${route.keys ? '; keys work' : ''}`, async ({
       page,
       request,
       emulator,
     }) => {
       test.setTimeout(90_000);
       test.skip(!emulator.available && route.name !== 'page not found', 'needs the emulator control API');
-      await page.emulateMedia({ colorScheme: 'light' });
+      // the routes alternate between the light and the dark scheme: both are covered, each page once
+      await page.emulateMedia({ colorScheme: ROUTES.indexOf(route) % 2 ? 'dark' : 'light' });
       const path = await route.path(request, emulator);
       // the service's figures stand still while Tab walks the page (live re-sorting would move what is passed)
       if (emulator.available) await emulator.setSpeed(0);
