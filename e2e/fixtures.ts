@@ -29,9 +29,16 @@ async function control(
   path: string,
   body?: unknown,
 ) {
-  const response = await request.fetch(`/__emulator/${path}`, {
-    method,
-    ...(body !== undefined ? { data: body } : {}),
+  const send = () =>
+    request.fetch(`/__emulator/${path}`, {
+      method,
+      ...(body !== undefined ? { data: body } : {}),
+    });
+  // The test's own HTTP client keeps sockets alive; one the console's server has just closed fails with
+  // ECONNRESET before the request reached it (the same race the proxy resends for): send it once more.
+  const response = await send().catch((error: unknown) => {
+    if (/ECONNRESET|socket hang up|EPIPE/.test(String(error))) return send();
+    throw error;
   });
   if (!response.ok()) {
     throw new Error(`emulator control ${method} ${path}: HTTP ${response.status()} ${await response.text()}`);
