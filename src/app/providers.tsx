@@ -4,7 +4,6 @@ import {
   localStorageColorSchemeManager,
   type CSSVariablesResolver,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -13,6 +12,7 @@ import { createQueryClient } from '../lib/api/query';
 import { isDrsApiError } from '../lib/api/errors';
 import { i18n as appI18n, currentLanguage } from '../lib/i18n';
 import focus from './focus.module.css';
+import { notify } from '../lib/notify';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -82,7 +82,7 @@ export function createAppQueryClient(i18n: I18n = appI18n): QueryClient {
         : error instanceof Error
           ? error.message
           : String(error);
-      notifications.show({
+      notify.show({
         id: `refresh-failed-${query.queryHash}`,
         color: 'red',
         title: i18n.t('error.backgroundRefresh'),
@@ -92,7 +92,7 @@ export function createAppQueryClient(i18n: I18n = appI18n): QueryClient {
       });
     },
     onBackgroundRecovered(query) {
-      notifications.hide(`refresh-failed-${query.queryHash}`);
+      notify.hide(`refresh-failed-${query.queryHash}`);
     },
   });
 }
