@@ -201,7 +201,14 @@ const DbNode = memo(function DbNode({ db, open, onToggleOpen, onChange, onRemove
             }}
           />
         )}
-        <Button size="compact-xs" variant="subtle" color="red" onClick={onRemove} ml="auto">
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="red"
+          onClick={onRemove}
+          ml="auto"
+          aria-label={t('wizard.objects.removeDb', { name: db.name })}
+        >
           {t('wizard.objects.remove')}
         </Button>
       </Group>
