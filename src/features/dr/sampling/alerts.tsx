@@ -3,6 +3,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { useNavigate, type NavigateFunction } from 'react-router';
 import { formatNumber } from '../../../lib/format';
 import { currentLanguage, i18n } from '../../../lib/i18n';
+import { notify } from '../../../lib/notify';
 import { CrossingTracker, EpisodeTracker, type Thresholds } from '../model/threshold';
 import { getDrSampler, useDrThresholds } from './react';
 import type { DrSampler, SamplerSnapshot } from './sampler';
@@ -137,35 +138,32 @@ function alertText(alert: DrAlert): { title: string; body: string } {
 function show(alert: DrAlert) {
   const { title, body } = alertText(alert);
   const href = chartLink(alert.jobId);
-  // loaded as the app shell loads it (providers.tsx), not statically: the DR pages do not pin it to their chunk
-  void import('@mantine/notifications').then(({ notifications }) =>
-    notifications.show({
-      id: `dr-alert-${alert.jobId}-${alert.kind}-${alert.t}`,
-      color: alert.kind === 'rpo' || alert.kind === 'rto' ? 'orange' : 'red',
-      title,
-      // stays until dismissed: a DBA may look at the second screen minutes later
-      autoClose: false,
-      closeButtonProps: { 'aria-label': i18n.t('common.close') },
-      message: (
-        <Stack gap={4}>
-          <Text size="sm" c="var(--mantine-color-text)">
-            {body}
-          </Text>
-          <Anchor
-            href={href}
-            size="sm"
-            onClick={(event) => {
-              if (!navigateTo) return;
-              event.preventDefault();
-              void navigateTo(href);
-            }}
-          >
-            {i18n.t('drMonitor.alerts.openChart')}
-          </Anchor>
-        </Stack>
-      ),
-    }),
-  );
+  notify.show({
+    id: `dr-alert-${alert.jobId}-${alert.kind}-${alert.t}`,
+    color: alert.kind === 'rpo' || alert.kind === 'rto' ? 'orange' : 'red',
+    title,
+    // stays until dismissed: a DBA may look at the second screen minutes later
+    autoClose: false,
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
+    message: (
+      <Stack gap={4}>
+        <Text size="sm" c="var(--mantine-color-text)">
+          {body}
+        </Text>
+        <Anchor
+          href={href}
+          size="sm"
+          onClick={(event) => {
+            if (!navigateTo) return;
+            event.preventDefault();
+            void navigateTo(href);
+          }}
+        >
+          {i18n.t('drMonitor.alerts.openChart')}
+        </Anchor>
+      </Stack>
+    ),
+  });
   if (browserAlertsOn()) {
     try {
       const n = new Notification(title, { body, tag: `dr-${alert.jobId}-${alert.kind}` });
