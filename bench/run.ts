@@ -82,9 +82,9 @@ if (readme) {
   if (before === undefined || after === undefined) throw new Error(`README.md lacks ${start} … ${end}`);
   const block = [`Latest run — ${when}:`, '', ...table].join('\n');
   // in the form `npm test`'s format check expects (prettier), so writing the table never fails the build
-  const { format } = await import('prettier');
+  const { format, resolveConfig } = await import('prettier');
   const markdown = `${before}${start}\n${block}\n${end}${after}`;
-  writeFileSync(path, await format(markdown, { filepath: path }));
+  writeFileSync(path, await format(markdown, { ...(await resolveConfig(path)), filepath: path }));
   console.log('wrote README.md');
 }
 
